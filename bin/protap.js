@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `protap` command. Protap is written in TypeScript and runs through tsx,
+// so a fresh clone needs no build step before its first command.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,40 @@
+/**
+ * The `protap` command line: one small file per command, loaded on demand.
+ * Every command returns its exit code; none prints a stack trace, whatever the input.
+ */
+export type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  validate: { summary: 'periksa berkas BPMN: protap validate FILE... [--json]', load: () => import('./validate.ts') },
+  compile: { summary: 'tampilkan konfigurasi mesin XState: protap compile FILE [--json]', load: () => import('./compile.ts') },
+  simulate: { summary: 'jalankan satu kasus dengan jam simulasi: protap simulate FILE [--data JSON]', load: () => import('./simulate.ts') },
+  waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['Penggunaan: protap <perintah> [argumen]', '', 'Perintah:', ...lines].join('\n');
+}
+
+/** Runs one `protap` command and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Perintah tidak dikenal: "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const { run } = await command.load();
+    return await run(rest);
+  } catch (error) {
+    // A fault inside a command must still never show a stack trace to the user.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`protap ${name}: kesalahan internal: ${message}`);
+    return 70;
+  }
+}
