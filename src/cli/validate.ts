@@ -1,0 +1,66 @@
+/** `protap validate FILE... [--json]`: checks BPMN files; exit 0 when all are valid, 1 otherwise. */
+import { parseArgs } from 'node:util';
+import { readBpmn } from '../bpmn/readBpmn.ts';
+import { compileDefinitions } from '../compile/compileDefinitions.ts';
+import type { Problem } from '../model/problem.ts';
+import { readFiles } from './readFiles.ts';
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  errors: { id: string; type: string; code: string; message: string }[];
+  warnings: { id: string; type: string; code: string; message: string }[];
+}
+
+const shape = (p: Problem) => ({ id: p.id, type: p.type, code: p.code, message: p.message });
+
+/** Validates files together: a call activity may call a process of any file given. */
+export async function validateFiles(files: string[]): Promise<FileResult[]> {
+  const reads = await readFiles(files);
+  const parsed = await Promise.all(reads.map(async (read) => (read.ok ? { read, result: await readBpmn(read.xml) } : { read, result: undefined })));
+  const known = new Set(parsed.flatMap((p) => p.result?.model?.processes.map((proc) => proc.id) ?? []));
+  return parsed.map(({ read, result }): FileResult => {
+    if (!read.ok) return { file: read.file, ok: false, errors: [{ id: '', type: 'berkas', code: 'FILE_UNREADABLE', message: read.message }], warnings: [] };
+    const problems = [...(result?.problems ?? [])];
+    const warnings: Problem[] = [];
+    if (result?.model) {
+      for (const compiled of compileDefinitions(result.model, known)) {
+        problems.push(...compiled.problems);
+        warnings.push(...compiled.warnings);
+      }
+      if (result.model.processes.length === 0 && problems.length === 0) {
+        problems.push({ code: 'NO_PROCESS', id: result.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) yang dapat dijalankan.' });
+      }
+    }
+    const notes = (result?.warnings ?? []).map((message) => ({ id: '', type: 'xml', code: 'XML_NOTE', message }));
+    return { file: read.file, ok: problems.length === 0, errors: problems.map(shape), warnings: [...warnings.map(shape), ...notes] };
+  });
+}
+
+/** Runs the command. */
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    console.error(`protap validate: ${(error as Error).message}\nPenggunaan: protap validate FILE... [--json]`);
+    return 2;
+  }
+  if (parsed.positionals.length === 0) {
+    console.error('Penggunaan: protap validate FILE... [--json]');
+    return 2;
+  }
+  const results = await validateFiles(parsed.positionals);
+  if (parsed.values.json) {
+    console.log(JSON.stringify(results, null, 2));
+  } else {
+    for (const result of results) {
+      console.log(`${result.ok ? '✓ valid' : '✗ tidak valid'}  ${result.file}`);
+      for (const e of result.errors) console.log(`    galat ${e.code} ${e.id ? `[${e.id}] ` : ''}${e.message}`);
+      for (const w of result.warnings) console.log(`    peringatan ${w.code} ${w.id ? `[${w.id}] ` : ''}${w.message}`);
+    }
+    const bad = results.filter((r) => !r.ok).length;
+    console.log(`\n${results.length} berkas: ${results.length - bad} valid, ${bad} tidak valid.`);
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}

@@ -1,0 +1,120 @@
+/**
+ * The effects edge: carries out one decision on a case record — history entry, open steps with
+ * their deadlines, timer rows armed and cancelled, breaches escalated, child cases to start or
+ * cancel. What needs other cases (children) is returned for the engine to do.
+ */
+import { deadlineEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { CaseRecord, HistoryEntry } from './caseRecord.ts';
+import { contextOf, type Decision } from './decide.ts';
+import type { Definition } from './definition.ts';
+import { stepDeadline, timerDue, type DueContext } from './dueTimes.ts';
+import type { TimerQueue } from './timerQueue.ts';
+
+export interface Effects {
+  startChildren: { node: string; instance: number; processId: string; vars: Record<string, unknown> }[];
+  cancelChildren: string[];
+}
+
+const DEADLINE_PREFIX = 'DEADLINE.';
+
+/** Applies a decision to a case record and its timer rows; returns the child-case work left. */
+export function applyDecision(
+  record: CaseRecord, definition: Definition, decision: Decision, event: CaseEvent,
+  edge: { calendar: WorkingCalendar; timers: TimerQueue },
+): Effects {
+  const effects: Effects = { startChildren: [], cancelChildren: [] };
+  const context = contextOf(decision.snapshot);
+  const notes: string[] = [];
+  const deadlines: HistoryEntry['deadlines'] = [];
+  record.snapshot = decision.snapshot;
+
+  for (const stepId of decision.ended) {
+    const step = record.steps.get(stepId);
+    record.steps.delete(stepId);
+    edge.timers.remove(record.id, `DEADLINE:${stepId}`);
+    record.completed[stepId] = event.at;
+    if (step?.name) record.completed[step.name] = event.at;
+    for (const child of record.children.get(stepId)?.values() ?? []) effects.cancelChildren.push(child);
+    record.children.delete(stepId);
+  }
+  for (const node of decision.cancelled) edge.timers.remove(record.id, node);
+
+  const due: DueContext = { at: event.at, hari: definition.hari, calendar: edge.calendar, vars: context.vars, anchors: anchorsOf(record, context.vars) };
+  for (const step of decision.started) {
+    const deadline = stepDeadline(step, due);
+    record.steps.set(step.id, {
+      id: step.id, name: step.name, type: step.type, completion: step.completion, lane: step.lane, pelaksana: step.pelaksana,
+      atasan: step.atasan, waktu: step.waktu, startedAt: event.at, late: false,
+      ...(deadline ? { due: deadline.due as string, dueExplanation: deadline.explanation, derivation: deadline.derivation } : {}),
+    });
+    if (deadline?.due) {
+      edge.timers.upsert({ caseId: record.id, key: `DEADLINE:${step.id}`, due: deadline.due, event: deadlineEvent(step.id) });
+      deadlines.push({ step: step.id, due: deadline.due, explanation: deadline.explanation });
+    }
+  }
+  for (const timer of decision.armed) {
+    const when = timerDue(timer.timer, due);
+    if (!when) continue;
+    const cycle = timer.timer.kind === 'cycle' ? { every: timer.timer.iso, remaining: when.remaining ?? null } : {};
+    edge.timers.upsert({ caseId: record.id, key: timer.node, due: when.due, event: timer.event, ...cycle });
+  }
+  if (event.type.startsWith(DEADLINE_PREFIX)) {
+    const stepId = event.type.slice(DEADLINE_PREFIX.length);
+    const step = record.steps.get(stepId);
+    if (step) {
+      step.late = true;
+      const reason = `Waktu penyelesaian "${step.waktu ?? ''}" untuk ${step.name ?? stepId} terlewati (tenggat ${step.due ?? event.at}).`;
+      record.escalations.push({ step: stepId, at: event.at, ...(step.atasan ? { to: step.atasan } : {}), reason });
+      notes.push(`${reason} ${step.atasan ? `Dieskalasi ke ${step.atasan}.` : 'Tidak ada atasan (sop:atasan) pada lajur; dicatat untuk pimpinan.'}`);
+    }
+  }
+  for (const code of decision.escalations) notes.push(`Eskalasi "${code}" dicatat.`);
+  ensureChildren(record, definition, context, effects);
+
+  record.status = decision.status;
+  if (record.status !== 'active') {
+    record.endedAt = event.at;
+    edge.timers.removeCase(record.id);
+    for (const byInstance of record.children.values()) effects.cancelChildren.push(...byInstance.values());
+    record.children.clear();
+    record.steps.clear();
+    if (context.incident) notes.push(`Insiden di ${context.incident.node}: ${context.incident.reason}`);
+  }
+  const entry: HistoryEntry = {
+    seq: record.history.length + 1, at: event.at, actor: event.actor ?? 'sistem', event: event.type,
+    ...(event.data ? { data: event.data } : {}),
+    visited: decision.visited, stepsStarted: decision.started.map((s) => s.id), stepsEnded: decision.ended, deadlines,
+    status: record.status, notes,
+  };
+  record.history.push(entry);
+  return effects;
+}
+
+function anchorsOf(record: CaseRecord, vars: Record<string, unknown>): Record<string, string> {
+  const anchors: Record<string, string> = {};
+  for (const [key, value] of Object.entries(vars)) if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) anchors[key] = value;
+  return { ...anchors, ...record.completed };
+}
+
+/** Starts the child cases a call activity needs: one, every parallel instance, or the next sequential one. */
+function ensureChildren(record: CaseRecord, definition: Definition, context: ReturnType<typeof contextOf>, effects: Effects): void {
+  for (const step of record.steps.values()) {
+    if (step.completion !== 'child') continue;
+    const meta = definition.steps.get(step.id);
+    if (!meta?.call) continue;
+    const counter = context.instances[step.id];
+    const started = record.children.get(step.id) ?? new Map<number, string>();
+    const wanted: number[] = !meta.multiInstance ? [0]
+      : meta.multiInstance.sequential ? (counter && counter.done.length < counter.count ? [counter.done.length] : [])
+      : Array.from({ length: counter?.count ?? 0 }, (_, i) => i).filter((i) => !counter?.done.includes(i));
+    for (const instance of wanted) {
+      if (started.has(instance) || effects.startChildren.some((c) => c.node === step.id && c.instance === instance)) continue;
+      const inputs = meta.call.inputs;
+      const vars = inputs.length === 0 ? { ...context.vars } : Object.fromEntries(inputs.filter((m) => m.source in context.vars).map((m) => [m.target, context.vars[m.source]]));
+      if (meta.multiInstance && counter?.items) vars[meta.multiInstance.elementVariable] = counter.items[instance];
+      if (meta.multiInstance) vars.loopCounter = instance;
+      effects.startChildren.push({ node: step.id, instance, processId: meta.call.calledElement, vars });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/** The records the runtime keeps per case: open steps, timer rows, history, links to child cases. */
+import type { CaseEvent } from '../compile/eventTypes.ts';
+import type { DueResult } from '../calendar/computeDue.ts';
+import type { CaseSnapshot, CaseStatus } from './decide.ts';
+
+export interface OpenStep {
+  id: string;
+  name?: string;
+  type: string;
+  completion: 'person' | 'message' | 'child' | 'inner';
+  lane?: string;
+  pelaksana?: string;
+  atasan?: string;
+  waktu?: string;
+  startedAt: string;
+  due?: string;
+  dueExplanation?: string;
+  derivation?: DueResult['derivation'];
+  late: boolean;
+}
+
+export interface TimerRow {
+  caseId: string;
+  /** The timer event node id, or `DEADLINE:<stepId>` for a step's waktu penyelesaian. */
+  key: string;
+  due: string;
+  event: string;
+  /** Cycle timers: how many more firings after this one (null: unbounded). */
+  remaining?: number | null;
+  /** Cycle timers: the ISO duration between firings. */
+  every?: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  /** The event type, e.g. COMPLETE.Task_1, TIMER.Boundary_2, START. */
+  event: string;
+  data?: Record<string, unknown>;
+  /** Nodes entered, in order. */
+  visited: string[];
+  stepsStarted: string[];
+  stepsEnded: string[];
+  /** Deadlines set for the steps started by this event. */
+  deadlines: { step: string; due: string; explanation: string }[];
+  status: CaseStatus;
+  /** Readable notes in Indonesian (deadline set, breach escalated, child case started). */
+  notes: string[];
+}
+
+export interface Escalation {
+  step: string;
+  at: string;
+  /** The role the breach goes to (the lane's sop:atasan), if configured. */
+  to?: string;
+  reason: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  processId: string;
+  version: number;
+  definitionHash: string;
+  businessKey?: string;
+  parent?: { caseId: string; node: string; instance: number };
+  status: CaseStatus;
+  snapshot: CaseSnapshot;
+  steps: Map<string, OpenStep>;
+  /** Call activity step id → instance → child case id. */
+  children: Map<string, Map<number, string>>;
+  /** When each step last completed (by id and by name): anchors for "N Hari setelah …". */
+  completed: Record<string, string>;
+  escalations: Escalation[];
+  history: HistoryEntry[];
+  startedAt: string;
+  endedAt?: string;
+  /** Events sent to the case, in order (with `at`): what replay feeds back in. */
+  events: CaseEvent[];
+}

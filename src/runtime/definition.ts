@@ -1,0 +1,63 @@
+/**
+ * A deployed, runnable process: its compiled config, the XState machine made from it, and the
+ * step descriptions the runtime needs (pelaksana, waktu, call activity settings).
+ */
+import { createHash } from 'node:crypto';
+import type { CompiledProcess } from '../compile/compileDefinitions.ts';
+import { createProcessMachine, type ProcessMachine } from '../compile/createProcessMachine.ts';
+import type { MachineConfig, StateConfig, StepMeta, TimerMeta } from '../compile/machineConfig.ts';
+import type { SopIdentity } from '../model/processModel.ts';
+
+export interface Definition {
+  processId: string;
+  name?: string;
+  version: number;
+  /** SHA-256 of the compiled config: replay must run the same machine. */
+  hash: string;
+  hari: 'kalender' | 'kerja';
+  identity?: SopIdentity;
+  config: MachineConfig;
+  machine: ProcessMachine;
+  startEvents: string[];
+  /** Every step (waiting activity or subprocess with waktu) by id. */
+  steps: Map<string, StepMeta>;
+  /** Every timer by its event node id. */
+  timers: Map<string, TimerMeta & { host: string }>;
+  /** Node id → name and BPMN type, for readable histories. */
+  nodes: Map<string, { name?: string; type: string }>;
+  /** Message and signal event types the process can wait for. */
+  awaits: string[];
+}
+
+/** Makes a runnable definition of a compiled process. */
+export function createDefinition(compiled: CompiledProcess, version = 1): Definition {
+  if (!compiled.config) throw new Error(`Proses ${compiled.model.id} belum terkompilasi`);
+  const config = compiled.config;
+  const steps = new Map<string, StepMeta>();
+  const timers = new Map<string, TimerMeta & { host: string }>();
+  const awaits = new Set<string>();
+  const walk = (state: StateConfig) => {
+    if (state.meta?.step) steps.set(state.meta.step.id, state.meta.step);
+    for (const type of Object.keys(state.on ?? {})) if (/^(MESSAGE|SIGNAL)\./.test(type)) awaits.add(type);
+    for (const timer of state.meta?.timers ?? []) timers.set(timer.node, { ...timer, host: state.meta?.node ?? '' });
+    for (const child of Object.values(state.states ?? {})) walk(child);
+  };
+  walk(config);
+  const nodes = new Map<string, { name?: string; type: string }>();
+  for (const node of compiled.model.nodes.values()) nodes.set(node.id, { ...(node.name ? { name: node.name } : {}), type: node.type });
+  return {
+    processId: compiled.model.id,
+    name: compiled.model.name ?? compiled.model.identity?.nama,
+    version,
+    hash: createHash('sha256').update(JSON.stringify(config)).digest('hex'),
+    hari: compiled.model.hari,
+    identity: compiled.model.identity,
+    config,
+    machine: createProcessMachine(config),
+    startEvents: compiled.startEvents,
+    steps,
+    timers,
+    nodes,
+    awaits: [...awaits],
+  };
+}

@@ -1,0 +1,24 @@
+/** Reads, checks and compiles a BPMN document into runnable definitions, or says why it cannot. */
+import { readBpmn } from '../bpmn/readBpmn.ts';
+import { compileDefinitions } from '../compile/compileDefinitions.ts';
+import type { Problem } from '../model/problem.ts';
+import { createDefinition, type Definition } from './definition.ts';
+
+export interface LoadResult {
+  definitions: Definition[];
+  problems: Problem[];
+  warnings: Problem[];
+  /** Notes from the XML reader. */
+  notes: string[];
+}
+
+/** Loads every process of a BPMN document; `knownProcesses` are ids already deployed elsewhere. */
+export async function loadDefinitions(xml: string, knownProcesses?: Set<string>): Promise<LoadResult> {
+  const read = await readBpmn(xml);
+  if (!read.model) return { definitions: [], problems: read.problems, warnings: [], notes: read.warnings };
+  const compiled = compileDefinitions(read.model, knownProcesses);
+  const problems = [...read.problems, ...compiled.flatMap((c) => c.problems)];
+  const warnings = compiled.flatMap((c) => c.warnings);
+  const definitions = problems.length === 0 ? compiled.filter((c) => c.config).map((c) => createDefinition(c)) : [];
+  return { definitions, problems, warnings, notes: read.warnings };
+}

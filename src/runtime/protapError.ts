@@ -1,0 +1,15 @@
+/**
+ * A fault with a stable code and an Indonesian message, raised when a command cannot be carried
+ * out (unknown case, step not open, wrong state). The server maps each code to one HTTP status.
+ */
+export type ErrorCode =
+  | 'DEFINITION_INVALID' | 'DEFINITION_NOT_FOUND' | 'CASE_NOT_FOUND' | 'CASE_NOT_ACTIVE'
+  | 'STEP_NOT_ACTIVE' | 'INSTANCE_NOT_OPEN' | 'MESSAGE_NOT_EXPECTED' | 'BAD_INPUT' | 'TIMER_NOT_FOUND';
+
+export class ProtapError extends Error {
+  override readonly name = 'ProtapError';
+
+  constructor(readonly code: ErrorCode, message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Due timer rows of the in-process runtime, keyed by (case, timer key). A durable store keeps
+ * the same rows in a table with an index on the due time (issue 4); this is its in-memory twin.
+ */
+import { DateTime, Duration } from 'luxon';
+import type { TimerRow } from './caseRecord.ts';
+
+export class TimerQueue {
+  private readonly rows = new Map<string, TimerRow>();
+
+  /** Adds or replaces a timer row (a step re-entered in a loop replaces its old row). */
+  upsert(row: TimerRow): void {
+    this.rows.set(`${row.caseId}\u0000${row.key}`, row);
+  }
+
+  remove(caseId: string, key: string): void {
+    this.rows.delete(`${caseId}\u0000${key}`);
+  }
+
+  removeCase(caseId: string): void {
+    for (const [id, row] of this.rows) if (row.caseId === caseId) this.rows.delete(id);
+  }
+
+  /** Arms the next firing of a cycle timer. */
+  rearm(row: TimerRow): void {
+    if (!row.every) return;
+    const due = DateTime.fromISO(row.due, { setZone: true }).plus(Duration.fromISO(row.every)).toISO() as string;
+    this.upsert({ ...row, due, remaining: row.remaining === null || row.remaining === undefined ? null : row.remaining - 1 });
+  }
+
+  /** The earliest row due at or before `now`, if any. */
+  nextDue(now: string): TimerRow | undefined {
+    const limit = Date.parse(now);
+    let best: TimerRow | undefined;
+    for (const row of this.rows.values()) {
+      const due = Date.parse(row.due);
+      if (due <= limit && (!best || due < Date.parse(best.due))) best = row;
+    }
+    return best;
+  }
+
+  /** The earliest due instant of all rows (for a simulated clock to jump to). */
+  earliest(): string | undefined {
+    let best: TimerRow | undefined;
+    for (const row of this.rows.values()) if (!best || Date.parse(row.due) < Date.parse(best.due)) best = row;
+    return best?.due;
+  }
+
+  /** The rows of one case. */
+  forCase(caseId: string): TimerRow[] {
+    return [...this.rows.values()].filter((row) => row.caseId === caseId);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+}
