@@ -140,6 +140,8 @@ function readNode(element: ModdleElement, scope: string, lane: Lane | undefined)
   if (defaultFlow?.id) node.defaultFlow = defaultFlow.id;
   node.gatewayDirection = text(element, 'gatewayDirection');
   node.calledElement = text(element, 'calledElement');
+  const message = child(element, 'messageRef');
+  if (message) node.messageRef = text(message, 'name') ?? message.id;
   if (element.$type === 'bpmn:CallActivity') {
     const ext = elements(child(element, 'extensionElements'), 'values');
     node.inputs = ext.filter((e) => e.$type === 'sop:Masukan').map(readMapping);

@@ -94,7 +94,7 @@ function checked(ctx: CompileContext, node: FlowNode, text: string) {
 
 /** The message name that completes a receive task or fires a message event. */
 export function messageName(ctx: CompileContext, node: FlowNode): string {
-  const ref = node.eventDefinitions.find((d) => d.kind === 'message')?.ref;
+  const ref = node.messageRef ?? node.eventDefinitions.find((d) => d.kind === 'message')?.ref;
   return ref ?? node.name ?? node.id;
 }
 

@@ -61,8 +61,8 @@ function endEvent(ctx: CompileContext, node: FlowNode, frame: ScopeFrame): State
     return { entry: [visit(node.id), { type: 'throwError', params: { node: node.id, code: definition.ref ?? '' } }] };
   }
   if (definition?.kind === 'escalation' && node.scope === ctx.model.id) {
-    // Entering a top-level final ends the case, and XState drops events raised on the way in:
-    // nothing outside the process can catch it, so record the escalation here.
+    // Entering a top-level final ends the case, and XState drops events raised on the way in; no
+    // boundary of this process can catch it (a calling case is not told of it), so record it here.
     return { type: 'final', entry: [visit(node.id), { type: 'recordEscalation', params: { code: definition.ref ?? '' } }] };
   }
   return { type: 'final', entry: [visit(node.id), ...throwActions(node)] };

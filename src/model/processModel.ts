@@ -83,6 +83,8 @@ export interface FlowNode {
   /** Gateways: the direction the diagram declares, if any. */
   gatewayDirection?: string;
   calledElement?: string;
+  /** Receive and send tasks: the name of their bpmn:message (`messageRef`). */
+  messageRef?: string;
   inputs?: VariableMapping[];
   outputs?: VariableMapping[];
   multiInstance?: MultiInstance;
