@@ -11,8 +11,8 @@ const ZONE_LABELS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Ponti
 
 /** "Senin, 16 Maret 2026" for '2026-03-16'. */
 export function formatTanggal(date: string): string {
-  const d = DateTime.fromISO(date, { zone: 'UTC' });
-  return `${DAYS[d.weekday - 1]}, ${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  const weekday = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay() || 7;
+  return `${DAYS[weekday - 1]}, ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
 /** The name of a weekday (1 = Senin). */
@@ -32,6 +32,9 @@ export function zoneLabel(zone: string): string {
 
 /** "Senin, 30 Maret 2026 pukul 23.59 WIB" for an ISO instant. */
 export function formatWaktu(instant: string, zone: string): string {
+  // Instants computed here already carry the zone's wall-clock time; read it off the text.
+  const wall = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(instant);
+  if (wall) return `${formatTanggal(wall[1] as string)} pukul ${wall[2]}.${wall[3]} ${zoneLabel(zone)}`;
   const d = DateTime.fromISO(instant, { setZone: true });
   const hhmm = `${String(d.hour).padStart(2, '0')}.${String(d.minute).padStart(2, '0')}`;
   return `${formatTanggal(d.toISODate() ?? '')} pukul ${hhmm} ${zoneLabel(zone)}`;

@@ -48,12 +48,18 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     index(drafted);
   };
 
+  // Every deadline asks about the same few hundred dates; the answers never change for a calendar.
+  const answers = new Map<string, string | null>();
   const closedReason = (isoDate: string): string | null => {
+    const known = answers.get(isoDate);
+    if (known !== undefined) return known;
     const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? DateTime.fromISO(isoDate, { zone: 'UTC' }) : null;
     if (!day || !day.isValid) throw new Error(`Tanggal "${isoDate}" tidak sah; tulis sebagai YYYY-MM-DD.`);
     yearOf(day.year);
     const reasons = [day.weekday === 6 ? 'Sabtu' : day.weekday === 7 ? 'Minggu' : '', ...(byDate.get(isoDate) ?? [])].filter(Boolean);
-    return reasons.length > 0 ? reasons.join('; ') : null;
+    const answer = reasons.length > 0 ? reasons.join('; ') : null;
+    answers.set(isoDate, answer);
+    return answer;
   };
 
   return {
