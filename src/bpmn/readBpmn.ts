@@ -58,6 +58,11 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
     if (duplicate) {
       problems.push(problem('DUPLICATE_ID', duplicate[1] ?? '', 'bpmn:BaseElement',
         `Id "${duplicate[1]}" dipakai lebih dari sekali; setiap elemen harus punya id yang unik. Ganti salah satunya.`));
+    } else if (/^unparsable content/.test(warning.message)) {
+      // The reader dropped an element it could not place: running what is left would run a different diagram.
+      const where = /line: (\d+)/.exec(warning.message)?.[1];
+      problems.push(problem('UNREADABLE_XML', '', DEFINITIONS,
+        `Sebagian XML tidak dapat dibaca${where ? ` (baris ${where})` : ''} sehingga elemennya akan hilang: ${warning.message.split('\n')[0]}. Perbaiki XML-nya.`));
     } else {
       warnings.push(warning.message.split('\n')[0] ?? warning.message);
     }

@@ -39,8 +39,21 @@ export function zoneObject(name: string): Zone {
 
 /** The date `days` days after (or before, if negative) a date. */
 export function addDays(date: string, days: number): string {
+  if (days === 1 || days === -1) {
+    // Day-by-day walks (counting hari kerja, rolling off holidays) ask this most: remember the answers.
+    const neighbours = days === 1 ? nextDays : previousDays;
+    let found = neighbours.get(date);
+    if (found === undefined) {
+      found = fromUtcMillis(utcMillis(date) + days * MS_PER_DAY);
+      neighbours.set(date, found);
+    }
+    return found;
+  }
   return fromUtcMillis(utcMillis(date) + days * MS_PER_DAY);
 }
+
+const nextDays = new Map<string, string>();
+const previousDays = new Map<string, string>();
 
 /** Adds calendar weeks, months or years; a month end clamps (31 Jan + 1 bulan = 28/29 Feb). */
 export function addCalendar(date: string, amount: number, unit: 'week' | 'month' | 'year'): string {

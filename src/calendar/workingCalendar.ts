@@ -48,6 +48,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     index(drafted);
   };
 
+  const versionOf = { size: -1, label: '' };
   // Every deadline asks about the same few hundred dates; the answers never change for a calendar.
   const answers = new Map<string, string | null>();
   const closedReason = (isoDate: string): string | null => {
@@ -65,7 +66,12 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
   return {
     zone: options.zone,
     get version(): string {
-      return [...years.values()].sort((a, b) => a.year - b.year).map(yearLabel).join(',');
+      // Recorded with every deadline: built once per set of years, not on every call.
+      if (versionOf.size !== years.size) {
+        versionOf.size = years.size;
+        versionOf.label = [...years.values()].sort((a, b) => a.year - b.year).map(yearLabel).join(',');
+      }
+      return versionOf.label;
     },
     isWorkingDay: (isoDate) => closedReason(isoDate) === null,
     closedReason,

@@ -53,6 +53,7 @@ export function rollToWorkingDay(calendar: WorkingCalendar, date: string, roll: 
 /** Extends a calendar count past the paused days it contains: each paused day adds one unpaused day at the end. */
 export function extendPastPauses(from: string, to: string, paused: PausedDays): { date: string; skipped: SkippedDay[] } {
   const skipped: SkippedDay[] = [];
+  if (paused.size === 0) return { date: to, skipped };
   let extra = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
     const pause = paused.get(d);

@@ -28,7 +28,7 @@ export async function validateFiles(files: string[]): Promise<FileResult[]> {
         problems.push(...compiled.problems);
         warnings.push(...compiled.warnings);
       }
-      if (result.model.processes.length === 0 && problems.length === 0) {
+      if (!result.model.processes.some((p) => p.nodes.size > 0) && problems.length === 0) {
         problems.push({ code: 'NO_PROCESS', id: result.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) yang dapat dijalankan.' });
       }
     }

@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import { applyDecision, type Effects } from './applyDecision.ts';
 import { caseView, type CaseView } from './caseView.ts';
-import { contextOf, decide, decideStart } from './decide.ts';
+import { contextOf, decide, decideStart, type Decision } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { loadDefinitions } from './loadDefinitions.ts';
 import { ProtapError } from './protapError.ts';
@@ -22,6 +22,13 @@ export interface EngineOptions {
   /** The current instant as ISO 8601; used only when a command does not say `at`. */
   clock?: () => string;
   newId?: () => string;
+  /**
+   * Called once when a case ends (completed, failed, terminated), with its full record: the
+   * hand-off to a durable store. With `keepEnded: false` the engine then forgets the case, so
+   * memory holds only open cases (DESIGN.md decision 9); by default ended cases stay readable.
+   */
+  onCaseEnded?: (record: CaseRecord) => void;
+  keepEnded?: boolean;
 }
 
 export interface StartOptions {
@@ -48,8 +55,12 @@ export class CaseEngine {
   private readonly cases = new Map<string, CaseRecord>();
   private readonly clock: () => string;
   private readonly newId: () => string;
+  private readonly onCaseEnded?: (record: CaseRecord) => void;
+  private readonly keepEnded: boolean;
 
   constructor(options: EngineOptions = {}) {
+    this.onCaseEnded = options.onCaseEnded;
+    this.keepEnded = options.keepEnded ?? true;
     this.calendar = options.calendar ?? loadCalendar();
     this.clock = options.clock ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => randomUUID());
@@ -95,12 +106,18 @@ export class CaseEngine {
     if (!step || step.completion !== 'person') {
       throw new ProtapError('STEP_NOT_ACTIVE', `Langkah "${stepId}" tidak sedang terbuka pada kasus ${caseId}.`, { openSteps: [...record.steps.keys()] });
     }
-    const event: CaseEvent = { type: completeEvent(stepId), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}), ...(options.instance !== undefined ? { instance: options.instance } : {}) };
+    const at = this.at(options);
+    if (step.notBefore && Date.parse(at) < Date.parse(step.notBefore)) {
+      // A minimum gap (e.g. "tenggang waktu pemanggilan … 7 Hari"): the step may not happen earlier.
+      throw new ProtapError('STEP_TOO_EARLY', `Langkah "${step.name ?? stepId}" baru boleh diselesaikan mulai ${step.notBefore}: ${step.dueExplanation ?? ''}`, { notBefore: step.notBefore });
+    }
+    const event: CaseEvent = { type: completeEvent(stepId), at, actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}), ...(options.instance !== undefined ? { instance: options.instance } : {}) };
     const definition = this.definition(record.processId, record.version);
-    if (!record.snapshot.can(event as never)) {
+    const decision = decide(definition, record.snapshot, event);
+    if (!decision.handled) {
       throw new ProtapError('INSTANCE_NOT_OPEN', `Instans ${options.instance ?? '(berikutnya)'} dari langkah "${stepId}" tidak terbuka pada kasus ${caseId}.`);
     }
-    this.apply(record, event);
+    this.commit(record, definition, decision, event);
     return caseView(definition, record);
   }
 
@@ -116,12 +133,15 @@ export class CaseEngine {
   correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): CaseView {
     const event: CaseEvent = { type: messageEvent(name), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
     const candidates = target.caseId ? [this.activeCase(target.caseId)] : [...this.cases.values()].filter((c) => c.status === 'active' && c.businessKey === target.businessKey);
-    const record = candidates.find((c) => c.snapshot.can(event as never));
-    if (!record) {
-      throw new ProtapError('MESSAGE_NOT_EXPECTED', `Tidak ada kasus${target.caseId ? ` ${target.caseId}` : target.businessKey ? ` dengan nomor "${target.businessKey}"` : ''} yang sedang menunggu pesan "${name}".`);
+    // decide is pure: trying a candidate changes nothing until its decision is committed.
+    for (const record of candidates) {
+      const definition = this.definition(record.processId, record.version);
+      const decision = decide(definition, record.snapshot, event);
+      if (!decision.handled) continue;
+      this.commit(record, definition, decision, event);
+      return caseView(definition, record);
     }
-    this.apply(record, event);
-    return caseView(this.definition(record.processId, record.version), record);
+    throw new ProtapError('MESSAGE_NOT_EXPECTED', `Tidak ada kasus${target.caseId ? ` ${target.caseId}` : target.businessKey ? ` dengan nomor "${target.businessKey}"` : ''} yang sedang menunggu pesan "${name}".`);
   }
 
   /** Delivers every timer due at or before `now`, earliest first; returns how many fired. */
@@ -200,12 +220,15 @@ export class CaseEngine {
 
   private apply(record: CaseRecord, event: CaseEvent): void {
     const definition = this.definition(record.processId, record.version);
-    const decision = decide(definition, record.snapshot, event);
+    this.commit(record, definition, decide(definition, record.snapshot, event), event);
+  }
+
+  private commit(record: CaseRecord, definition: Definition, decision: Decision, event: CaseEvent): void {
     record.events.push(event);
     this.carryOut(record, definition, decision, event);
   }
 
-  private carryOut(record: CaseRecord, definition: Definition, decision: ReturnType<typeof decide>, event: CaseEvent): void {
+  private carryOut(record: CaseRecord, definition: Definition, decision: Decision, event: CaseEvent): void {
     const effects: Effects = applyDecision(record, definition, decision, event, { calendar: this.calendar, timers: this.timers });
     // Link every child before any runs: a child that finishes at once notifies this case re-entrantly.
     const planned = effects.startChildren.map((child) => {
@@ -220,6 +243,8 @@ export class CaseEngine {
     }
     for (const childId of effects.cancelChildren) this.cancel(childId, event.at);
     if (record.status !== 'active' && record.parent) this.notifyParent(record, event.at);
+    // A case ends once: later commands on it are refused by activeCase.
+    if (record.status !== 'active' && record.status !== 'incident') this.ended(record);
   }
 
   private cancel(caseId: string, at: string): void {
@@ -231,6 +256,12 @@ export class CaseEngine {
     record.steps.clear();
     this.timers.removeCase(caseId);
     for (const byInstance of record.children.values()) for (const child of byInstance.values()) this.cancel(child, at);
+    this.ended(record);
+  }
+
+  private ended(record: CaseRecord): void {
+    this.onCaseEnded?.(record);
+    if (!this.keepEnded) this.cases.delete(record.id);
   }
 
   private notifyParent(record: CaseRecord, at: string): void {

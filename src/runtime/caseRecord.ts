@@ -14,6 +14,8 @@ export interface OpenStep {
   waktu?: string;
   startedAt: string;
   due?: string;
+  /** Minimum-gap waktu ("tenggang waktu pemanggilan … 7 Hari"): the step may not be completed before this. */
+  notBefore?: string;
   dueExplanation?: string;
   derivation?: DueResult['derivation'];
   late: boolean;

@@ -32,34 +32,39 @@ export interface CaseView {
 /** Builds the view of a case record. */
 export function caseView(definition: Definition, record: CaseRecord): CaseView {
   const context = contextOf(record.snapshot);
-  const activeSteps = [...record.steps.values()].map((step): StepView => {
-    const view: StepView = { ...step, late: context.late.includes(step.id) || step.late };
-    const counter = context.instances[step.id];
-    const meta = definition.steps.get(step.id);
-    if (counter && meta?.multiInstance) {
-      const open = Array.from({ length: counter.count }, (_, i) => i).filter((i) => !counter.done.includes(i));
-      view.openInstances = meta.multiInstance.sequential ? open.slice(0, 1) : open;
-    }
-    const children = record.children.get(step.id);
-    if (children) view.childCases = [...children.values()];
-    return view;
-  });
-  return {
+  const activeSteps: StepView[] = [];
+  for (const step of record.steps.values()) activeSteps.push(stepView(definition, record, context, step));
+  const view: CaseView = {
     id: record.id,
     processId: record.processId,
-    ...(definition.name ? { processName: definition.name } : {}),
     version: record.version,
-    ...(record.businessKey ? { businessKey: record.businessKey } : {}),
-    ...(record.parent ? { parent: record.parent } : {}),
     status: record.status,
     startedAt: record.startedAt,
-    ...(record.endedAt ? { endedAt: record.endedAt } : {}),
     activeSteps,
     vars: context.vars,
     late: context.late,
     escalations: record.escalations,
-    ...(context.error ? { error: context.error } : {}),
-    ...(context.incident ? { incident: context.incident } : {}),
     history: record.history,
   };
+  if (definition.name) view.processName = definition.name;
+  if (record.businessKey) view.businessKey = record.businessKey;
+  if (record.parent) view.parent = record.parent;
+  if (record.endedAt) view.endedAt = record.endedAt;
+  if (context.error) view.error = context.error;
+  if (context.incident) view.incident = context.incident;
+  return view;
+}
+
+function stepView(definition: Definition, record: CaseRecord, context: ReturnType<typeof contextOf>, step: OpenStep): StepView {
+  const view: StepView = { ...step, late: step.late || context.late.includes(step.id) };
+  const counter = context.instances[step.id];
+  const meta = definition.steps.get(step.id);
+  if (counter && meta?.multiInstance) {
+    const open: number[] = [];
+    for (let i = 0; i < counter.count; i++) if (!counter.done.includes(i)) open.push(i);
+    view.openInstances = meta.multiInstance.sequential ? open.slice(0, 1) : open;
+  }
+  const children = record.children.get(step.id);
+  if (children) view.childCases = [...children.values()];
+  return view;
 }

@@ -75,35 +75,48 @@ function statusOf(snapshot: CaseSnapshot): CaseStatus {
   return 'completed';
 }
 
+const metaCache = new WeakMap<object, StateMeta[]>();
+
+/** The meta of the active state nodes; cached per snapshot (a case's "after" is the next "before"). */
 function metas(snapshot: CaseSnapshot): StateMeta[] {
-  return Object.values(snapshot.getMeta() as Record<string, StateMeta>);
+  let found = metaCache.get(snapshot);
+  if (!found) {
+    found = Object.values(snapshot.getMeta() as Record<string, StateMeta>);
+    metaCache.set(snapshot, found);
+  }
+  return found;
 }
 
+// Decisions are made on every command: small arrays, not Maps and Sets, keep the garbage down.
 function diff(before: CaseSnapshot | undefined, after: CaseSnapshot, actions: ExecutedAction[]): Decision {
-  const visited = actions.filter((a) => a.type === 'visit').map((a) => a.params?.node as string);
-  const entered = new Set(visited);
-  const stepsBefore = new Map<string, StepMeta>();
-  const timersBefore = new Map<string, string>();
-  for (const meta of before ? metas(before) : []) {
-    if (meta.step) stepsBefore.set(meta.step.id, meta.step);
-    for (const timer of meta.timers ?? []) timersBefore.set(timer.node, meta.node);
+  const visited: string[] = [];
+  const emitted: string[] = [];
+  const escalations: string[] = [];
+  for (const action of actions) {
+    if (action.type === 'visit') visited.push(action.params?.node as string);
+    else if (action.type === 'emitMessage') emitted.push(action.params?.node as string);
+    else if (action.type === 'recordEscalation') {
+      escalations.push((action.params?.code as string | undefined) ?? (action.info?.event?.type ?? '').replace(/^ESCALATION\./, ''));
+    }
   }
+  const metasBefore = before ? metas(before) : [];
+  const metasAfter = metas(after);
   const started: StepMeta[] = [];
   const armed: Decision['armed'] = [];
-  const stepsAfter = new Set<string>();
-  const timersAfter = new Set<string>();
-  for (const meta of metas(after)) {
-    if (meta.step) {
-      stepsAfter.add(meta.step.id);
-      if (!stepsBefore.has(meta.step.id) || entered.has(meta.step.id)) started.push(meta.step);
-    }
+  const ended: string[] = [];
+  const cancelled: string[] = [];
+  for (const meta of metasAfter) {
+    const reentered = visited.includes(meta.node);
+    if (meta.step && (reentered || !metasBefore.some((m) => m.step?.id === meta.step?.id))) started.push(meta.step);
     for (const timer of meta.timers ?? []) {
-      timersAfter.add(timer.node);
-      if (!timersBefore.has(timer.node) || entered.has(meta.node)) armed.push({ ...timer, host: meta.node });
+      if (reentered || !metasBefore.some((m) => m.timers?.some((t) => t.node === timer.node))) armed.push({ ...timer, host: meta.node });
     }
   }
-  const ended = [...stepsBefore.keys()].filter((id) => !stepsAfter.has(id) || entered.has(id));
-  const cancelled = [...timersBefore.entries()].filter(([node, host]) => !timersAfter.has(node) || entered.has(host)).map(([node]) => node);
+  for (const meta of metasBefore) {
+    const left = visited.includes(meta.node) || !metasAfter.includes(meta) && !metasAfter.some((m) => m.node === meta.node);
+    if (meta.step && left) ended.push(meta.step.id);
+    if (left) for (const timer of meta.timers ?? []) cancelled.push(timer.node);
+  }
   return {
     snapshot: after,
     handled: before === undefined || after !== before || actions.length > 0,
@@ -112,8 +125,8 @@ function diff(before: CaseSnapshot | undefined, after: CaseSnapshot, actions: Ex
     ended,
     armed,
     cancelled,
-    emitted: actions.filter((a) => a.type === 'emitMessage').map((a) => a.params?.node as string),
-    escalations: actions.filter((a) => a.type === 'recordEscalation').map((a) => (a.params?.code as string | undefined) ?? (a.info?.event?.type ?? '').replace(/^ESCALATION\./, '')),
+    emitted,
+    escalations,
     status: statusOf(after),
   };
 }

@@ -6,7 +6,9 @@
 import { DateTime, Duration } from 'luxon';
 import type { StepMeta } from '../compile/machineConfig.ts';
 import type { TimerSpec } from '../compile/timerSpec.ts';
+import type { WaktuSpec } from '../sop/waktuSpec.ts';
 import { computeDue, type DueResult } from '../calendar/computeDue.ts';
+import { localDate, readInstant } from '../calendar/localDate.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 
 export interface DueContext {
@@ -14,21 +16,56 @@ export interface DueContext {
   hari: 'kalender' | 'kerja';
   calendar: WorkingCalendar;
   vars: Record<string, unknown>;
-  /** Completion instants of earlier steps (by id and name) and date variables, for "N Hari setelah …". */
-  anchors: Record<string, string>;
+  /** Completion instants of earlier steps (by id and name) and date variables, for "N Hari setelah …"; built only when a phrase needs them. */
+  anchors: () => Record<string, string>;
 }
 
-/** The deadline of a step that has just started, or undefined when its waktu sets none. */
+/**
+ * True when a waktu's deadline depends only on the calendar day the step starts (not the hour,
+ * not case data): every step started that day with that phrase gets the same deadline.
+ */
+function dependsOnStartDayOnly(spec: WaktuSpec): boolean {
+  if (spec.kind === 'duration') return spec.unit !== 'hour' && spec.unit !== 'minute' && spec.anchor.kind !== 'event' && !spec.pausable;
+  return spec.kind === 'sameDay' || spec.kind === 'fixedDate' || spec.kind === 'recurring' || spec.kind === 'none';
+}
+
+// Deadlines of start-day-only phrases, by phrase, meaning of "Hari", local start day and calendar version.
+const byStartDay = new Map<string, DueResult>();
+const START_LABEL = 'mulai langkah ';
+
+/** The deadline (or, for a minimum gap, the earliest moment) of a step that has just started; undefined when its waktu sets neither. */
 export function stepDeadline(step: StepMeta, ctx: DueContext): DueResult | undefined {
   if (!step.waktuSpec) return undefined;
   let start = ctx.at;
   if (step.waktuDari) {
-    const anchor = ctx.anchors[step.waktuDari] ?? (typeof ctx.vars[step.waktuDari] === 'string' ? (ctx.vars[step.waktuDari] as string) : undefined);
+    const anchor = ctx.anchors()[step.waktuDari] ?? (typeof ctx.vars[step.waktuDari] === 'string' ? (ctx.vars[step.waktuDari] as string) : undefined);
     if (anchor && DateTime.fromISO(anchor).isValid) start = anchor;
   }
-  const result = computeDue(step.waktuSpec, { start, hari: ctx.hari, calendar: ctx.calendar, anchors: ctx.anchors, vars: ctx.vars });
-  return result.due === null ? undefined : result;
+  const spec = step.waktuSpec;
+  const day = dependsOnStartDayOnly(spec) ? localDay(start, ctx.calendar.zone) : undefined;
+  const key = day && `${spec.verbatim}\u0000${ctx.hari}\u0000${day}\u0000${ctx.calendar.zone}\u0000${ctx.calendar.version}`;
+  let result = key ? byStartDay.get(key) : undefined;
+  if (result && result.derivation.anchor.startsWith(START_LABEL)) {
+    result = { ...result, derivation: { ...result.derivation, anchor: `${START_LABEL}${start}` } };
+  } else if (!result) {
+    result = computeDue(spec, { start, hari: ctx.hari, calendar: ctx.calendar, anchors: ctx.anchors(), vars: ctx.vars });
+    if (key) {
+      if (byStartDay.size >= 50_000) byStartDay.clear();
+      byStartDay.set(key, result);
+    }
+  }
+  return result.due === null && !result.notBefore ? undefined : result;
 }
+
+function localDay(instant: string, zone: string): string | undefined {
+  try {
+    return localDate(readInstant(instant, zone, 'mulai'));
+  } catch {
+    return undefined; // computeDue reports the bad start itself
+  }
+}
+
+const iso = (instant: DateTime): string => instant.toISO({ suppressMilliseconds: true }) as string;
 
 export interface TimerDue {
   due: string;
@@ -43,19 +80,19 @@ export function timerDue(timer: TimerSpec, ctx: DueContext): TimerDue | undefine
   switch (timer.kind) {
     case 'duration': {
       const due = start.plus(Duration.fromISO(timer.iso));
-      return { due: due.toISO() as string, explanation: `${timer.iso} sejak ${start.toISO()}` };
+      return { due: iso(due), explanation: `${timer.iso} sejak ${iso(start)}` };
     }
     case 'date': {
       const due = DateTime.fromISO(timer.iso, { zone: ctx.calendar.zone, setZone: true });
-      return { due: due.toISO() as string, explanation: `tanggal tetap ${timer.iso}` };
+      return { due: iso(due), explanation: `tanggal tetap ${timer.iso}` };
     }
     case 'cycle': {
       if (timer.repeat === 0) return undefined;
       const due = start.plus(Duration.fromISO(timer.iso));
-      return { due: due.toISO() as string, explanation: `siklus ${timer.iso}`, remaining: timer.repeat === null ? null : timer.repeat - 1 };
+      return { due: iso(due), explanation: `siklus ${timer.iso}`, remaining: timer.repeat === null ? null : timer.repeat - 1 };
     }
     case 'waktu': {
-      const result = computeDue(timer.spec, { start: ctx.at, hari: ctx.hari, calendar: ctx.calendar, anchors: ctx.anchors, vars: ctx.vars });
+      const result = computeDue(timer.spec, { start: ctx.at, hari: ctx.hari, calendar: ctx.calendar, anchors: ctx.anchors(), vars: ctx.vars });
       return result.due === null ? undefined : { due: result.due, explanation: result.explanation };
     }
   }

@@ -18,6 +18,9 @@ export async function loadDefinitions(xml: string, knownProcesses?: Set<string>)
   if (!read.model) return { definitions: [], problems: read.problems, warnings: [], notes: read.warnings };
   const compiled = compileDefinitions(read.model, knownProcesses);
   const problems = [...read.problems, ...compiled.flatMap((c) => c.problems)];
+  if (problems.length === 0 && !compiled.some((c) => c.config)) {
+    problems.push({ code: 'NO_PROCESS', id: read.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) dengan langkah yang dapat dijalankan.' });
+  }
   const warnings = compiled.flatMap((c) => c.warnings);
   const definitions = problems.length === 0 ? compiled.filter((c) => c.config).map((c) => createDefinition(c)) : [];
   return { definitions, problems, warnings, notes: read.warnings };

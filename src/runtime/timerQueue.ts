@@ -6,25 +6,31 @@ import { DateTime, Duration } from 'luxon';
 import type { TimerRow } from './caseRecord.ts';
 
 export class TimerQueue {
-  private readonly rows = new Map<string, TimerRow>();
+  private readonly byCase = new Map<string, Map<string, TimerRow>>();
 
   /** Adds or replaces a timer row (a step re-entered in a loop replaces its old row). */
   upsert(row: TimerRow): void {
-    this.rows.set(`${row.caseId}\u0000${row.key}`, row);
+    let rows = this.byCase.get(row.caseId);
+    if (!rows) this.byCase.set(row.caseId, (rows = new Map()));
+    rows.set(row.key, row);
   }
 
   remove(caseId: string, key: string): void {
-    this.rows.delete(`${caseId}\u0000${key}`);
+    this.byCase.get(caseId)?.delete(key);
   }
 
   removeCase(caseId: string): void {
-    for (const [id, row] of this.rows) if (row.caseId === caseId) this.rows.delete(id);
+    this.byCase.delete(caseId);
+  }
+
+  private *rows(): Iterable<TimerRow> {
+    for (const rows of this.byCase.values()) yield* rows.values();
   }
 
   /** Arms the next firing of a cycle timer. */
   rearm(row: TimerRow): void {
     if (!row.every) return;
-    const due = DateTime.fromISO(row.due, { setZone: true }).plus(Duration.fromISO(row.every)).toISO() as string;
+    const due = DateTime.fromISO(row.due, { setZone: true }).plus(Duration.fromISO(row.every)).toISO({ suppressMilliseconds: true }) as string;
     this.upsert({ ...row, due, remaining: row.remaining === null || row.remaining === undefined ? null : row.remaining - 1 });
   }
 
@@ -32,7 +38,7 @@ export class TimerQueue {
   nextDue(now: string): TimerRow | undefined {
     const limit = Date.parse(now);
     let best: TimerRow | undefined;
-    for (const row of this.rows.values()) {
+    for (const row of this.rows()) {
       const due = Date.parse(row.due);
       if (due <= limit && (!best || due < Date.parse(best.due))) best = row;
     }
@@ -42,16 +48,18 @@ export class TimerQueue {
   /** The earliest due instant of all rows (for a simulated clock to jump to). */
   earliest(): string | undefined {
     let best: TimerRow | undefined;
-    for (const row of this.rows.values()) if (!best || Date.parse(row.due) < Date.parse(best.due)) best = row;
+    for (const row of this.rows()) if (!best || Date.parse(row.due) < Date.parse(best.due)) best = row;
     return best?.due;
   }
 
   /** The rows of one case. */
   forCase(caseId: string): TimerRow[] {
-    return [...this.rows.values()].filter((row) => row.caseId === caseId);
+    return [...(this.byCase.get(caseId)?.values() ?? [])];
   }
 
   get size(): number {
-    return this.rows.size;
+    let size = 0;
+    for (const rows of this.byCase.values()) size += rows.size;
+    return size;
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: runs every benchmark in one process and writes docs/benchmarks.md with the
+ * machine and the date. Compare ratios from one run: the machines are shared and noisy.
+ * Environment: BENCH_CASES (Protap cases per scenario, default 10000), BENCH_BASELINE_CASES
+ * (bpmn-engine cases per scenario, default 1000: it runs about 100× slower).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { compileCorpus } from './compileCorpus.ts';
+import { runBpmnEngine, runProtap, type EngineFigures } from './engines.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const cases = Number(process.env.BENCH_CASES ?? 10_000);
+const baselineCases = Number(process.env.BENCH_BASELINE_CASES ?? 1_000);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const lines: string[] = [];
+const say = (line = '') => { lines.push(line); console.log(line); };
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${process.platform}`;
+say('# Benchmarks');
+say();
+say(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.`);
+say('Figures are from one run; compare the ratios, which hold on a noisy shared machine better than absolute numbers.');
+say();
+
+const corpus = await compileCorpus(resolve(root, '../shared/bpmn-corpus'));
+say('## Compile time, public BPMN corpus');
+say();
+say('Read (bpmn-moddle) + check + compile + create the XState machine, best of 5 rounds per file.');
+say();
+say('| files | compiled | rejected | total ms | median ms/file | max ms (file) |');
+say('|---:|---:|---:|---:|---:|---|');
+say(`| ${corpus.files} | ${corpus.compiled} | ${corpus.rejected} | ${fmt(corpus.totalMs, 1)} | ${fmt(corpus.medianMs, 2)} | ${fmt(corpus.maxMs, 1)} (${corpus.slowest}) |`);
+say();
+
+const scenarios = [
+  { name: '10-step SOP (rework gateway, waktu on every step)', file: 'bench/fixtures/tenSteps.bpmn' },
+  { name: '4-branch parallel SOP (10 steps)', file: 'bench/fixtures/fourBranches.bpmn' },
+];
+const results: { scenario: string; protap: EngineFigures[]; baseline: EngineFigures }[] = [];
+for (const scenario of scenarios) {
+  const file = resolve(root, scenario.file);
+  await runProtap(scenario.name, file, Math.min(500, cases)); // warm-up
+  const kept = await runProtap(scenario.name, file, cases, true);
+  const handedOff = await runProtap(scenario.name, file, cases, false);
+  await runBpmnEngine(scenario.name, file, Math.min(20, baselineCases)); // warm-up
+  const baseline = await runBpmnEngine(scenario.name, file, baselineCases);
+  results.push({ scenario: scenario.name, protap: [kept, handedOff], baseline });
+}
+say('## Case throughput, in process, beside bpmn-engine');
+say();
+say('Each case is started and every open user task completed in turn until the case ends. Protap includes condition');
+say('evaluation, a deadline per step on the working-day calendar, timer rows and the history; bpmn-engine signals each');
+say('waiting task from its `wait` listener. Same BPMN files, same process.');
+say();
+say('| scenario | engine | cases | steps | seconds | cases/s | steps/s |');
+say('|---|---|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  for (const f of [...r.protap, r.baseline]) {
+    say(`| ${r.scenario} | ${f.engine} | ${fmt(f.cases)} | ${fmt(f.steps)} | ${fmt(f.seconds, 2)} | ${fmt(f.casesPerSecond)} | ${fmt(f.stepsPerSecond)} |`);
+  }
+}
+say();
+say('| scenario | Protap configuration | steps/s | ÷ bpmn-engine steps/s | target (issue 2): ≥ 50,000 steps/s and > 50× |');
+say('|---|---|---:|---:|---|');
+for (const r of results) {
+  for (const f of r.protap) {
+    const ratio = f.stepsPerSecond / r.baseline.stepsPerSecond;
+    say(`| ${r.scenario} | ${f.engine.replace(/^Protap \(XState v5\), /, '')} | ${fmt(f.stepsPerSecond)} | ${fmt(ratio, 1)}× | ${f.stepsPerSecond >= 50_000 && ratio > 50 ? 'met' : 'not met'} |`);
+  }
+}
+say();
+
+writeFileSync(resolve(root, 'docs/benchmarks.md'), `${lines.join('\n')}\n`);
+console.error('\nditulis: docs/benchmarks.md');
