@@ -2,7 +2,7 @@
  * Checks and compiles every process of a BPMN file. A file is valid when every process in it
  * compiles; empty processes (black-box pools of outside parties) are valid and not compiled.
  */
-import { compileProcess } from './compileProcess.ts';
+import { compileProcess, type CompileResult } from './compileProcess.ts';
 import type { MachineConfig } from './machineConfig.ts';
 import { checkModel } from '../model/checkModel.ts';
 import type { DefinitionsModel, ProcessModel } from '../model/processModel.ts';
@@ -12,6 +12,7 @@ export interface CompiledProcess {
   model: ProcessModel;
   config?: MachineConfig;
   startEvents: string[];
+  startTimers: CompileResult['startTimers'];
   problems: Problem[];
   warnings: Problem[];
 }
@@ -21,13 +22,14 @@ export function compileDefinitions(definitions: DefinitionsModel, knownProcesses
   const known = knownProcesses ? new Set([...knownProcesses, ...definitions.processes.map((p) => p.id)]) : undefined;
   return definitions.processes.map((model) => {
     const checked = checkModel(model);
-    if (model.nodes.size === 0) return { model, startEvents: [], problems: checked.problems, warnings: checked.warnings };
+    if (model.nodes.size === 0) return { model, startEvents: [], startTimers: [], problems: checked.problems, warnings: checked.warnings };
     const compiled = compileProcess(model, { knownProcesses: known, messages: definitions.messages });
     const problems = [...checked.problems, ...compiled.problems];
     return {
       model,
       config: problems.length === 0 ? compiled.config : undefined,
       startEvents: compiled.startEvents,
+      startTimers: compiled.startTimers,
       problems,
       warnings: checked.warnings,
     };

@@ -10,6 +10,7 @@ import { compileNode } from './compileNode.ts';
 import { label, report, stateId, type CompileContext, type ScopeFrame } from './compileContext.ts';
 import { errorEvent, escalationEvent } from './eventTypes.ts';
 import type { MachineConfig, StateConfig } from './machineConfig.ts';
+import { readTimer, type TimerSpec } from './timerSpec.ts';
 import type { ProcessModel } from '../model/processModel.ts';
 import type { Problem } from '../model/problem.ts';
 
@@ -29,6 +30,8 @@ export interface CompileResult {
   problems: Problem[];
   /** The start events a case may be started at (the first is the default). */
   startEvents: string[];
+  /** Timer start events: the schedule on which the engine starts cases by itself. */
+  startTimers: { node: string; timer: TimerSpec }[];
 }
 
 /** Compiles a process into a machine config, or returns the problems that prevent it. */
@@ -73,7 +76,11 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
       ],
     };
   }
-  return { config: problems.length === 0 ? config : undefined, problems, startEvents: starts };
+  const startTimers = starts.flatMap((id) => {
+    const read = readTimer(model.nodes.get(id)?.eventDefinitions.find((d) => d.kind === 'timer')?.timer);
+    return model.nodes.get(id)?.eventDefinitions.some((d) => d.kind === 'timer') && read.ok ? [{ node: id, timer: read.timer }] : [];
+  });
+  return { config: problems.length === 0 ? config : undefined, problems, startEvents: starts, startTimers };
 }
 
 /** The start events of a scope, none start first. */

@@ -112,7 +112,8 @@ export function applyDecision(
   return effects;
 }
 
-function anchorsOf(record: CaseRecord, vars: Record<string, unknown>): Record<string, string> {
+/** Anchors for "N Hari setelah …": date variables of the case and when each earlier step completed. */
+export function anchorsOf(record: CaseRecord, vars: Record<string, unknown>): Record<string, string> {
   const anchors: Record<string, string> = {};
   for (const [key, value] of Object.entries(vars)) if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) anchors[key] = value;
   return { ...anchors, ...record.completed };

@@ -16,6 +16,8 @@ import type { Definition } from './definition.ts';
 import { loadDefinitions } from './loadDefinitions.ts';
 import { ProtapError } from './protapError.ts';
 import { TimerQueue } from './timerQueue.ts';
+import { nextStart, type ScheduledStart } from './startSchedule.ts';
+import { recomputeDeadlines, type DeadlineChange } from './recomputeDeadlines.ts';
 
 export interface EngineOptions {
   calendar?: WorkingCalendar;
@@ -29,6 +31,8 @@ export interface EngineOptions {
    */
   onCaseEnded?: (record: CaseRecord) => void;
   keepEnded?: boolean;
+  /** Start cases by themselves on the schedule of timer start events (default true; a simulation turns it off). */
+  scheduleStarts?: boolean;
 }
 
 export interface StartOptions {
@@ -49,7 +53,7 @@ export interface CommandOptions {
 }
 
 export class CaseEngine {
-  readonly calendar: WorkingCalendar;
+  private workingCalendar: WorkingCalendar;
   readonly timers = new TimerQueue();
   private readonly definitions = new Map<string, Definition[]>();
   private readonly cases = new Map<string, CaseRecord>();
@@ -57,13 +61,44 @@ export class CaseEngine {
   private readonly newId: () => string;
   private readonly onCaseEnded?: (record: CaseRecord) => void;
   private readonly keepEnded: boolean;
+  private readonly scheduleStarts: boolean;
+  private schedule: ScheduledStart[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.onCaseEnded = options.onCaseEnded;
     this.keepEnded = options.keepEnded ?? true;
-    this.calendar = options.calendar ?? loadCalendar();
+    this.scheduleStarts = options.scheduleStarts ?? true;
+    this.workingCalendar = options.calendar ?? loadCalendar();
     this.clock = options.clock ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => randomUUID());
+  }
+
+  /** The working-day calendar deadlines are counted on. */
+  get calendar(): WorkingCalendar {
+    return this.workingCalendar;
+  }
+
+  /**
+   * Switches to a corrected calendar (a year published anew) and recomputes the deadlines of
+   * open steps that have not been missed yet; a recorded breach is never reopened. Each move is
+   * written into the case's history with both due times and the calendar version.
+   */
+  useCalendar(calendar: WorkingCalendar, options: { at?: string; actor?: string } = {}): DeadlineChange[] {
+    this.workingCalendar = calendar;
+    const at = this.at(options);
+    const changes: DeadlineChange[] = [];
+    for (const record of this.cases.values()) {
+      if (record.status !== 'active') continue;
+      const moved = recomputeDeadlines(record, this.definition(record.processId, record.version), calendar, this.timers, at);
+      if (moved.length === 0) continue;
+      changes.push(...moved);
+      record.history.push({
+        seq: record.history.length + 1, at, actor: options.actor ?? 'sistem', event: 'CALENDAR', visited: [], stepsStarted: [], stepsEnded: [],
+        deadlines: moved.map((m) => ({ step: m.step, due: m.after, explanation: m.explanation })), status: record.status,
+        notes: moved.map((m) => `Tenggat ${m.step} dihitung ulang dengan kalender ${calendar.version}: ${m.before} → ${m.after}.`),
+      });
+    }
+    return changes;
   }
 
   /** Deploys definitions; a process id deployed again gets the next version. */
@@ -72,6 +107,7 @@ export class CaseEngine {
       const versions = this.definitions.get(definition.processId) ?? [];
       const deployed = { ...definition, version: versions.length + 1 };
       this.definitions.set(definition.processId, [...versions, deployed]);
+      if (this.scheduleStarts) this.scheduleFor(deployed);
       return deployed;
     });
   }
@@ -144,10 +180,22 @@ export class CaseEngine {
     throw new ProtapError('MESSAGE_NOT_EXPECTED', `Tidak ada kasus${target.caseId ? ` ${target.caseId}` : target.businessKey ? ` dengan nomor "${target.businessKey}"` : ''} yang sedang menunggu pesan "${name}".`);
   }
 
-  /** Delivers every timer due at or before `now`, earliest first; returns how many fired. */
+  /** The scheduled starts of recurring SOPs (timer start events), earliest first. */
+  scheduledStarts(): readonly ScheduledStart[] {
+    return [...this.schedule].sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+  }
+
+  /** Delivers every timer due at or before `now`, earliest first, and starts the scheduled cases due by then; returns how many fired. */
   fireDueTimers(now: string): number {
     let fired = 0;
-    for (let row = this.timers.nextDue(now); row; row = this.timers.nextDue(now)) {
+    for (let row = this.timers.nextDue(now); ; row = this.timers.nextDue(now)) {
+      const start = this.scheduledStarts()[0];
+      if (start && Date.parse(start.due) <= Date.parse(now) && (!row || Date.parse(start.due) <= Date.parse(row.due))) {
+        this.startScheduled(start);
+        fired++;
+        continue;
+      }
+      if (!row) break;
       this.timers.remove(row.caseId, row.key);
       const record = this.cases.get(row.caseId);
       if (!record || record.status !== 'active') continue;
@@ -257,6 +305,21 @@ export class CaseEngine {
     this.timers.removeCase(caseId);
     for (const byInstance of record.children.values()) for (const child of byInstance.values()) this.cancel(child, at);
     this.ended(record);
+  }
+
+  private scheduleFor(definition: Definition): void {
+    this.schedule = this.schedule.filter((s) => s.processId !== definition.processId);
+    for (const { node, timer } of definition.startTimers) {
+      const next = nextStart(timer, this.calendar, this.clock());
+      if (next) this.schedule.push({ processId: definition.processId, version: definition.version, node, timer, ...next });
+    }
+  }
+
+  private startScheduled(start: ScheduledStart): void {
+    this.schedule = this.schedule.filter((s) => s !== start);
+    const next = nextStart(start.timer, this.calendar, start.due, start);
+    if (next) this.schedule.push({ ...start, ...next });
+    this.start(start.processId, { at: start.due, actor: 'jadwal', startEvent: start.node });
   }
 
   private ended(record: CaseRecord): void {

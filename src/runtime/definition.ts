@@ -19,6 +19,8 @@ export interface Definition {
   config: MachineConfig;
   machine: ProcessMachine;
   startEvents: string[];
+  /** Timer start events: the engine starts cases on their schedule. */
+  startTimers: CompiledProcess['startTimers'];
   /** Every step (waiting activity or subprocess with waktu) by id. */
   steps: Map<string, StepMeta>;
   /** Every timer by its event node id. */
@@ -55,6 +57,7 @@ export function createDefinition(compiled: CompiledProcess, version = 1): Defini
     config,
     machine: createProcessMachine(config),
     startEvents: compiled.startEvents,
+    startTimers: compiled.startTimers,
     steps,
     timers,
     nodes,

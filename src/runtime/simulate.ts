@@ -53,7 +53,7 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
   let now: DateTime = DateTime.fromISO(options.from, { setZone: true });
   if (!now.isValid) throw new Error(`Waktu mulai "${options.from}" bukan tanggal ISO 8601 yang sah.`);
   let counter = 0;
-  const engine = new CaseEngine({ ...(options.calendar ? { calendar: options.calendar } : {}), clock: () => now.toISO() as string, newId: () => `kasus-${++counter}` });
+  const engine = new CaseEngine({ ...(options.calendar ? { calendar: options.calendar } : {}), clock: () => now.toISO() as string, newId: () => `kasus-${++counter}`, scheduleStarts: false });
   engine.deploy(definitions);
   const processId = options.processId ?? definitions[0]?.processId;
   if (!processId) throw new Error('Tidak ada proses untuk disimulasikan.');

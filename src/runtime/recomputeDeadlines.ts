@@ -1,0 +1,45 @@
+/**
+ * Recomputes the deadlines of a case's open steps on a corrected calendar: only steps not yet
+ * late and whose deadline is still ahead move (sop-standard §4.3: never reopen a breach).
+ */
+import { deadlineEvent } from '../compile/eventTypes.ts';
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import { WaktuDataError } from '../calendar/waktuDataError.ts';
+import { anchorsOf } from './applyDecision.ts';
+import type { CaseRecord } from './caseRecord.ts';
+import { contextOf } from './decide.ts';
+import type { Definition } from './definition.ts';
+import { stepDeadline } from './dueTimes.ts';
+import type { TimerQueue } from './timerQueue.ts';
+
+export interface DeadlineChange {
+  caseId: string;
+  step: string;
+  before: string;
+  after: string;
+  explanation: string;
+}
+
+/** Moves the open, not yet missed deadlines of one case to what the calendar now says. */
+export function recomputeDeadlines(record: CaseRecord, definition: Definition, calendar: WorkingCalendar, timers: TimerQueue, at: string): DeadlineChange[] {
+  const context = contextOf(record.snapshot);
+  const changes: DeadlineChange[] = [];
+  for (const step of record.steps.values()) {
+    const meta = definition.steps.get(step.id);
+    if (!meta?.waktuSpec || step.late || !step.due || Date.parse(step.due) <= Date.parse(at)) continue;
+    let result;
+    try {
+      result = stepDeadline(meta, { at: step.startedAt, hari: definition.hari, calendar, vars: context.vars, anchors: () => anchorsOf(record, context.vars) });
+    } catch (error) {
+      if (error instanceof WaktuDataError) continue; // the deadline could not be computed before either
+      throw error;
+    }
+    if (!result?.due || result.due === step.due) continue;
+    changes.push({ caseId: record.id, step: step.id, before: step.due, after: result.due, explanation: result.explanation });
+    step.due = result.due;
+    step.dueExplanation = result.explanation;
+    step.derivation = result.derivation;
+    timers.upsert({ caseId: record.id, key: `DEADLINE:${step.id}`, due: result.due, event: deadlineEvent(step.id) });
+  }
+  return changes;
+}
