@@ -39,6 +39,7 @@ export async function runProtap(scenario: string, file: string, cases: number, k
   const base = Date.parse('2026-01-05T08:00:00+07:00');
   const at = (ms: number) => new Date(ms).toISOString();
   let steps = 0;
+  settle();
   const started = process.hrtime.bigint();
   for (let i = 0; i < cases; i++) {
     let now = base + i * 7 * 60_000;
@@ -59,6 +60,7 @@ export async function runProtap(scenario: string, file: string, cases: number, k
 export async function runBpmnEngine(scenario: string, file: string, cases: number): Promise<EngineFigures> {
   const source = readFileSync(file, 'utf8');
   let steps = 0;
+  settle();
   const started = process.hrtime.bigint();
   for (let i = 0; i < cases; i++) {
     const listener = new EventEmitter();
@@ -74,6 +76,11 @@ export async function runBpmnEngine(scenario: string, file: string, cases: numbe
     });
   }
   return figures(scenario, 'bpmn-engine', cases, steps, started);
+}
+
+/** Collects the garbage of earlier runs so that no run pays for another's heap (needs --expose-gc). */
+export function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function figures(scenario: string, engine: string, cases: number, steps: number, started: bigint): EngineFigures {

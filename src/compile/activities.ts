@@ -64,7 +64,9 @@ function waitingStep(ctx: CompileContext, node: FlowNode, next: string): StateCo
   const dataAction = completion === 'child' ? { type: 'assignOutput', params: { node: node.id, outputs: node.outputs ?? [] } } : { type: 'assignData' };
   const state: StateConfig = { entry: [visit(node.id)], meta: { node: node.id, step } };
   if (!node.multiInstance) {
-    state.on = { [event]: { target: next, actions: [dataAction] } };
+    // Most completions carry no data: skipping the assign then saves XState a context copy and a snapshot clone.
+    const carries = completion === 'child' ? 'hasOutput' : 'hasData';
+    state.on = { [event]: [{ guard: { type: carries }, target: next, actions: [dataAction] }, { target: next }] };
     return state;
   }
   const mi = node.multiInstance;

@@ -6,6 +6,7 @@
  */
 import { analyzeStructure } from './blocks.ts';
 import { claimedNodes } from './claimedNodes.ts';
+import { collapsePassThrough } from './collapsePassThrough.ts';
 import { compileNode } from './compileNode.ts';
 import { label, report, stateId, type CompileContext, type ScopeFrame } from './compileContext.ts';
 import { errorEvent, escalationEvent } from './eventTypes.ts';
@@ -80,7 +81,7 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
     const read = readTimer(model.nodes.get(id)?.eventDefinitions.find((d) => d.kind === 'timer')?.timer);
     return model.nodes.get(id)?.eventDefinitions.some((d) => d.kind === 'timer') && read.ok ? [{ node: id, timer: read.timer }] : [];
   });
-  return { config: problems.length === 0 ? config : undefined, problems, startEvents: starts, startTimers };
+  return { config: problems.length === 0 ? collapsePassThrough(config) : undefined, problems, startEvents: starts, startTimers };
 }
 
 /** The start events of a scope, none start first. */

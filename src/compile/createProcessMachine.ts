@@ -69,6 +69,8 @@ const logic = setup({
     noneOf: ({ context }, params: Params) => !(params.expressions as CompiledExpression[]).some((e) => safely(e, context.vars)),
     anyOf: ({ context }, params: Params) => (params.expressions as CompiledExpression[]).some((e) => safely(e, context.vars)),
     startIs: ({ context }, params: Params) => context.start === params.node,
+    hasData: ({ event }) => event.data !== undefined && Object.keys(event.data).length > 0,
+    hasOutput: ({ event }) => event.output !== undefined,
     thrownWithin: ({ event }, params: Params) => event.source === undefined || (params.nodes as string[]).includes(event.source),
     instancesDone: ({ context }, params: Params) => {
       const counter = context.instances[params.node as string];

@@ -6,7 +6,7 @@
 import { deadlineEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { WaktuDataError } from '../calendar/waktuDataError.ts';
-import type { CaseRecord, HistoryEntry } from './caseRecord.ts';
+import type { CaseRecord, HistoryEntry, OpenStep } from './caseRecord.ts';
 import { contextOf, type Decision } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { stepDeadline, timerDue, type DueContext } from './dueTimes.ts';
@@ -63,12 +63,17 @@ export function applyDecision(
         notes.push(`Tenggat ${step.name ?? step.id} ("${step.waktu ?? ''}") belum dapat dihitung: ${error.message}`);
       }
     }
-    record.steps.set(step.id, {
+    const open: OpenStep = {
       id: step.id, name: step.name, type: step.type, completion: step.completion, lane: step.lane, pelaksana: step.pelaksana,
       atasan: step.atasan, waktu: step.waktu, startedAt: event.at, late: false,
-      ...(deadline?.due ? { due: deadline.due, dueExplanation: deadline.explanation, derivation: deadline.derivation } : {}),
-      ...(deadline?.notBefore ? { notBefore: deadline.notBefore, dueExplanation: deadline.explanation, derivation: deadline.derivation } : {}),
-    });
+    };
+    if (deadline) {
+      if (deadline.due) open.due = deadline.due;
+      if (deadline.notBefore) open.notBefore = deadline.notBefore;
+      open.dueExplanation = deadline.explanation;
+      open.derivation = deadline.derivation;
+    }
+    record.steps.set(step.id, open);
     if (deadline?.due) {
       edge.timers.upsert({ caseId: record.id, key: `DEADLINE:${step.id}`, due: deadline.due, event: deadlineEvent(step.id) });
       deadlines.push({ step: step.id, due: flat(deadline.due), explanation: flat(deadline.explanation) });
