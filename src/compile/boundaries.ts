@@ -36,7 +36,10 @@ export function attachBoundaries(ctx: CompileContext, host: FlowNode, state: Sta
     }
     // An error is one event for the whole machine: without this guard the boundary of a task in
     // a sibling branch would catch an error thrown elsewhere, instead of the enclosing scopes.
-    if (boundary.eventDefinitions[0]?.kind === 'error') transition.guard = { type: 'thrownWithin', params: { nodes: throwersOf(ctx, host) } };
+    // Errors and escalations are caught only by boundaries of the activity (or subprocess) they come from,
+    // not by a boundary on an activity in a sibling branch that happens to be active too.
+    const kind = boundary.eventDefinitions[0]?.kind;
+    if (kind === 'error' || kind === 'escalation') transition.guard = { type: 'thrownWithin', params: { nodes: throwersOf(ctx, host) } };
     state.on ??= {};
     const existing = state.on[trigger.event];
     state.on[trigger.event] = existing ? [...(Array.isArray(existing) ? existing : [existing]), transition] : transition;

@@ -98,7 +98,7 @@ const logic = setup({
       return { vars: { ...context.vars, ...picked } };
     }),
     throwError: raise(({ event }, params: Params) => ({ type: `ERROR.${(params.code as string) || '_'}`, at: event.at, message: `end event ${params.node as string}`, source: params.node as string })),
-    throwEscalation: raise(({ event }, params: Params) => ({ type: `ESCALATION.${(params.code as string) || '_'}`, at: event.at })),
+    throwEscalation: raise(({ event }, params: Params) => ({ type: `ESCALATION.${(params.code as string) || '_'}`, at: event.at, source: params.node as string })),
     recordError: assign(({ event }) => ({ error: { code: event.type.slice('ERROR.'.length), ...(event.message ? { message: event.message } : {}) } })),
     recordIncident: assign((_, params: Params) => ({ incident: { node: params.node as string, reason: params.reason as string } })),
     markLate: assign(({ context, event }) => {

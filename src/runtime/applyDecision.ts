@@ -80,7 +80,15 @@ export function applyDecision(
     }
   }
   for (const timer of decision.armed) {
-    const when = timerDue(timer.timer, due);
+    let when: ReturnType<typeof timerDue>;
+    try {
+      when = timerDue(timer.timer, due);
+    } catch (error) {
+      // A timer written as a waktu phrase that needs missing case data: it is not armed, and the history says why.
+      if (!(error instanceof WaktuDataError)) throw error;
+      notes.push(`Timer ${timer.node} ("${timer.timer.kind === 'waktu' ? timer.timer.spec.verbatim : ''}") tidak dipasang: ${error.message}`);
+      continue;
+    }
     if (!when) continue;
     const cycle = timer.timer.kind === 'cycle' ? { every: timer.timer.iso, remaining: when.remaining ?? null } : {};
     edge.timers.upsert({ caseId: record.id, key: timer.node, due: when.due, event: timer.event, ...cycle });

@@ -5,7 +5,7 @@
  * escalation of breaches. Time enters only through events (`at`), so a run can be replayed.
  */
 import { randomUUID } from 'node:crypto';
-import { completeEvent, errorEvent, messageEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import { completeEvent, errorEvent, messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import { loadCalendar } from '../calendar/loadCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord } from './caseRecord.ts';
@@ -183,6 +183,21 @@ export class CaseEngine {
   /** The scheduled starts of recurring SOPs (timer start events), earliest first. */
   scheduledStarts(): readonly ScheduledStart[] {
     return [...this.schedule].sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+  }
+
+  /** Broadcasts a signal to every active case that waits for it; returns the ids of the cases it reached. */
+  sendSignal(name: string, options: CommandOptions = {}): string[] {
+    const event: CaseEvent = { type: signalEvent(name), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
+    const reached: string[] = [];
+    for (const record of [...this.cases.values()]) {
+      if (record.status !== 'active') continue;
+      const definition = this.definition(record.processId, record.version);
+      const decision = decide(definition, record.snapshot, event);
+      if (!decision.handled) continue;
+      this.commit(record, definition, decision, event);
+      reached.push(record.id);
+    }
+    return reached;
   }
 
   /** Delivers every timer due at or before `now`, earliest first, and starts the scheduled cases due by then; returns how many fired. */
