@@ -19,6 +19,10 @@ export interface Effects {
 
 const DEADLINE_PREFIX = 'DEADLINE.';
 
+// History entries outlive their case's activity; most of their lists are empty, so they share one.
+const NONE: readonly never[] = Object.freeze([]);
+const listed = <T>(items: readonly T[]): readonly T[] => (items.length > 0 ? items : NONE);
+
 /**
  * History keeps every deadline's explanation for as long as the case is kept. Strings built by
  * concatenation are ropes in V8 (a tree of their parts): reading one character flattens it in
@@ -37,7 +41,7 @@ export function applyDecision(
   const effects: Effects = { startChildren: [], cancelChildren: [] };
   const context = contextOf(decision.snapshot);
   const notes: string[] = [];
-  const deadlines: HistoryEntry['deadlines'] = [];
+  const deadlines: { step: string; due: string; explanation: string }[] = [];
   record.snapshot = decision.snapshot;
 
   for (const stepId of decision.ended) {
@@ -73,7 +77,7 @@ export function applyDecision(
       open.dueExplanation = deadline.explanation;
       open.derivation = deadline.derivation;
     }
-    record.steps.set(step.id, open);
+    record.steps.set(step.id, Object.freeze(open));
     if (deadline?.due) {
       edge.timers.upsert({ caseId: record.id, key: `DEADLINE:${step.id}`, due: deadline.due, event: deadlineEvent(step.id) });
       deadlines.push({ step: step.id, due: flat(deadline.due), explanation: flat(deadline.explanation) });
@@ -95,9 +99,11 @@ export function applyDecision(
   }
   if (event.type.startsWith(DEADLINE_PREFIX)) {
     const stepId = event.type.slice(DEADLINE_PREFIX.length);
-    const step = record.steps.get(stepId);
-    if (step) {
-      step.late = true;
+    const open = record.steps.get(stepId);
+    if (open) {
+      // Open steps are shared read-only with every view of the case: replace, never mutate.
+      const step: OpenStep = Object.freeze({ ...open, late: true });
+      record.steps.set(stepId, step);
       const reason = `Waktu penyelesaian "${step.waktu ?? ''}" untuk ${step.name ?? stepId} terlewati (tenggat ${step.due ?? event.at}).`;
       record.escalations.push({ step: stepId, at: event.at, ...(step.atasan ? { to: step.atasan } : {}), reason });
       notes.push(`${reason} ${step.atasan ? `Dieskalasi ke ${step.atasan}.` : 'Tidak ada atasan (sop:atasan) pada lajur; dicatat untuk pimpinan.'}`);
@@ -117,10 +123,10 @@ export function applyDecision(
   }
   const entry: HistoryEntry = {
     seq: record.history.length + 1, at: event.at, actor: event.actor ?? 'sistem', event: event.type,
-    ...(event.data ? { data: event.data } : {}),
-    visited: decision.visited, stepsStarted: decision.started.map((s) => s.id), stepsEnded: decision.ended, deadlines,
-    status: record.status, notes,
+    visited: listed(decision.visited), stepsStarted: decision.started.length ? decision.started.map((s) => s.id) : NONE,
+    stepsEnded: listed(decision.ended), deadlines: listed(deadlines), status: record.status, notes: listed(notes),
   };
+  if (event.data) entry.data = event.data;
   record.history.push(entry);
   return effects;
 }

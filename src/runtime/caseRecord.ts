@@ -41,14 +41,14 @@ export interface HistoryEntry {
   event: string;
   data?: Record<string, unknown>;
   /** Nodes entered, in order. */
-  visited: string[];
-  stepsStarted: string[];
-  stepsEnded: string[];
+  visited: readonly string[];
+  stepsStarted: readonly string[];
+  stepsEnded: readonly string[];
   /** Deadlines set for the steps started by this event. */
-  deadlines: { step: string; due: string; explanation: string }[];
+  deadlines: readonly { step: string; due: string; explanation: string }[];
   status: CaseStatus;
   /** Readable notes in Indonesian (deadline set, breach escalated, child case started). */
-  notes: string[];
+  notes: readonly string[];
 }
 
 export interface Escalation {

@@ -56,15 +56,17 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
 }
 
 function stepView(definition: Definition, record: CaseRecord, context: ReturnType<typeof contextOf>, step: OpenStep): StepView {
-  const view: StepView = { ...step, late: step.late || context.late.includes(step.id) };
   const counter = context.instances[step.id];
   const meta = definition.steps.get(step.id);
+  const children = record.children.get(step.id);
+  // Open steps are frozen records: a plain step is shown as it is, without a copy per view.
+  if (!(counter && meta?.multiInstance) && !children) return step;
+  const view: StepView = { ...step };
   if (counter && meta?.multiInstance) {
     const open: number[] = [];
     for (let i = 0; i < counter.count; i++) if (!counter.done.includes(i)) open.push(i);
     view.openInstances = meta.multiInstance.sequential ? open.slice(0, 1) : open;
   }
-  const children = record.children.get(step.id);
   if (children) view.childCases = [...children.values()];
   return view;
 }

@@ -36,9 +36,7 @@ export function recomputeDeadlines(record: CaseRecord, definition: Definition, c
     }
     if (!result?.due || result.due === step.due) continue;
     changes.push({ caseId: record.id, step: step.id, before: step.due, after: result.due, explanation: result.explanation });
-    step.due = result.due;
-    step.dueExplanation = result.explanation;
-    step.derivation = result.derivation;
+    record.steps.set(step.id, Object.freeze({ ...step, due: result.due, dueExplanation: result.explanation, derivation: result.derivation }));
     timers.upsert({ caseId: record.id, key: `DEADLINE:${step.id}`, due: result.due, event: deadlineEvent(step.id) });
   }
   return changes;
