@@ -1,17 +1,11 @@
 /** The records the runtime keeps per case: open steps, timer rows, history, links to child cases. */
 import type { CaseEvent } from '../compile/eventTypes.ts';
+import type { StepMeta } from '../compile/machineConfig.ts';
 import type { DueResult } from '../calendar/computeDue.ts';
 import type { CaseSnapshot, CaseStatus } from './decide.ts';
 
-export interface OpenStep {
-  id: string;
-  name?: string;
-  type: string;
-  completion: 'person' | 'message' | 'child' | 'inner';
-  lane?: string;
-  pelaksana?: string;
-  atasan?: string;
-  waktu?: string;
+/** A step that is open now: what the compiled step says of it, and when it started and is due. */
+export interface OpenStep extends Pick<StepMeta, 'id' | 'name' | 'type' | 'completion' | 'lane' | 'pelaksana' | 'atasan' | 'waktu'> {
   startedAt: string;
   due?: string;
   /** Minimum-gap waktu ("tenggang waktu pemanggilan … 7 Hari"): the step may not be completed before this. */
