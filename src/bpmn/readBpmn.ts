@@ -29,6 +29,12 @@ export function sopModdle(): InstanceType<typeof BpmnModdle> {
 
 const DEFINITIONS = 'bpmn:Definitions';
 
+/** A reader's message made safe to show: no control or binary bytes, at most 160 characters. */
+function printable(text: string): string {
+  const clean = text.replace(/[^\t\x20-\x7e\u00a0-\u024f]+/g, '�').trim();
+  return clean.length > 160 ? `${clean.slice(0, 160)}…` : clean || '(isi kosong atau terpotong)';
+}
+
 /** Parses BPMN XML into the process model, collecting every problem found on the way. */
 export async function readBpmn(xml: string): Promise<ReadResult> {
   if (typeof xml !== 'string' || xml.trim() === '') {
@@ -48,7 +54,7 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
   try {
     parsed = (await sopModdle().fromXML(xml)) as unknown as typeof parsed;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const reason = printable(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
     return { problems: [problem('UNREADABLE_XML', '', DEFINITIONS, `XML tidak dapat dibaca sebagai BPMN 2.0: ${reason}`)], warnings: [] };
   }
   const problems: Problem[] = [];
@@ -62,7 +68,7 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
       // The reader dropped an element it could not place: running what is left would run a different diagram.
       const where = /line: (\d+)/.exec(warning.message)?.[1];
       problems.push(problem('UNREADABLE_XML', '', DEFINITIONS,
-        `Sebagian XML tidak dapat dibaca${where ? ` (baris ${where})` : ''} sehingga elemennya akan hilang: ${warning.message.split('\n')[0]}. Perbaiki XML-nya.`));
+        `Sebagian XML tidak dapat dibaca${where ? ` (baris ${where})` : ''} sehingga elemennya akan hilang: ${printable(warning.message.split('\n')[0] ?? '')}. Perbaiki XML-nya.`));
     } else {
       warnings.push(warning.message.split('\n')[0] ?? warning.message);
     }

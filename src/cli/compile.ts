@@ -1,6 +1,7 @@
 /** `protap compile FILE [--process ID] [--json]`: prints the XState machine config of a process. */
 import { parseArgs } from 'node:util';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
+import { argumentError } from './argumentError.ts';
 import { readFiles } from './readFiles.ts';
 
 /** Runs the command. */
@@ -9,7 +10,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, process: { type: 'string' } } });
   } catch (error) {
-    console.error(`protap compile: ${(error as Error).message}\nPenggunaan: protap compile FILE [--process ID] [--json]`);
+    console.error(`protap compile: ${argumentError(error)}\nPenggunaan: protap compile FILE [--process ID] [--json]`);
     return 2;
   }
   const [file] = parsed.positionals;

@@ -8,6 +8,7 @@ import { loadCalendar, zoneFor } from '../calendar/loadCalendar.ts';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
 import { simulate, type SimulationResult } from '../runtime/simulate.ts';
 import type { Definition } from '../runtime/definition.ts';
+import { argumentError } from './argumentError.ts';
 import { readFiles } from './readFiles.ts';
 
 const USAGE = 'Penggunaan: protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N] [--timers-first] [--tz ZONA] [--json]';
@@ -24,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`protap simulate: ${(error as Error).message}\n${USAGE}`);
+    console.error(`protap simulate: ${argumentError(error)}\n${USAGE}`);
     return 2;
   }
   const [file] = parsed.positionals;

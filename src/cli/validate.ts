@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readBpmn } from '../bpmn/readBpmn.ts';
 import { compileDefinitions } from '../compile/compileDefinitions.ts';
 import type { Problem } from '../model/problem.ts';
+import { argumentError } from './argumentError.ts';
 import { readFiles } from './readFiles.ts';
 
 interface FileResult {
@@ -43,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   } catch (error) {
-    console.error(`protap validate: ${(error as Error).message}\nPenggunaan: protap validate FILE... [--json]`);
+    console.error(`protap validate: ${argumentError(error)}\nPenggunaan: protap validate FILE... [--json]`);
     return 2;
   }
   if (parsed.positionals.length === 0) {
