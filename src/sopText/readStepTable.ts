@@ -117,6 +117,8 @@ export function readStepTable(lines: string[]): StepTable {
     }
     if (mode === 'notes' && step) addNote(step, line);
     else if (mode === 'steps' && step && isOpen(step)) append(step, line);
+    // "… diperhitungkan :" followed by its cases, when the PDF lost their bullets.
+    else if (mode === 'steps' && step?.text.endsWith(':') && step.cells.length === 0) step.subItems.push(line);
     else {
       if (line.endsWith(':')) mode = 'list';
       documentation.push(line);

@@ -22,6 +22,16 @@ export interface SopStep {
   pelaksanaGuessed: boolean;
 }
 
+/** A lane of the draft: one pelaksana role, with its title and escalation. */
+export interface SopLane {
+  /** Role id, e.g. `panmud-pidana`. */
+  pelaksana: string;
+  /** Lane title in Bahasa Indonesia. */
+  name: string;
+  atasan?: string;
+  eksternal?: boolean;
+}
+
 /** One SOP of the book, ready to be written as a draft BPMN process. */
 export interface SopDraft {
   /** Process id: `<folder>-<numbering with dashes>`, e.g. `pidana-C`, `umum-E-2-a`. */
@@ -40,5 +50,7 @@ export interface SopDraft {
   dasarHukum: string[];
   /** Text of the section that is not a step: definitions, lead-ins, lists. */
   documentation: string[];
+  /** One lane per pelaksana, in the order the steps first name them. */
+  lanes: SopLane[];
   steps: SopStep[];
 }
