@@ -19,8 +19,11 @@ export interface SimulationOptions {
   stepHours?: number;
   /** When a case waits for a message and a timer at once, let the timer fire. */
   preferTimers?: boolean;
-  /** Data each completed step adds, by step id. */
-  stepData?: Record<string, Record<string, unknown>>;
+  /**
+   * Data each completed step adds, by step id; a list gives the data of its 1st, 2nd … completion
+   * (the last repeats), so a rework loop can be walked once and then left.
+   */
+  stepData?: Record<string, StepData>;
   maxEvents?: number;
   calendar?: WorkingCalendar;
 }
@@ -64,6 +67,7 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
     engine.fireDueTimers(now.toISO() as string);
   };
   let reason: string | undefined;
+  const completions = new Map<string, number>();
   for (let events = 0; ; events++) {
     const active = engine.listCases().filter((c) => c.status === 'active').reverse();
     if (engine.getCase(root.id).status !== 'active') break;
@@ -74,7 +78,8 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
       const fresh = engine.getCase(step.c.id);
       const open = fresh.activeSteps.find((s) => s.id === step.s.id);
       if (fresh.status === 'active' && open) {
-        engine.completeStep(step.c.id, step.s.id, { at: now.toISO() as string, actor: 'simulasi', ...(open.openInstances ? { instance: open.openInstances[0] } : {}), ...(options.stepData?.[step.s.id] ? { data: options.stepData[step.s.id] } : {}) });
+        const data = dataFor(options.stepData?.[step.s.id], completions, `${step.c.id}/${step.s.id}`);
+        engine.completeStep(step.c.id, step.s.id, { at: now.toISO() as string, actor: 'simulasi', ...(open.openInstances ? { instance: open.openInstances[0] } : {}), ...(data ? { data } : {}) });
       }
       continue;
     }
@@ -97,6 +102,16 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
   const cases = engine.listCases().reverse();
   const final = engine.getCase(root.id);
   return { caseId: root.id, status: final.status, finished: final.status !== 'active', ...(reason ? { reason } : {}), path: pathOf(engine, cases), cases };
+}
+
+/** The data for this completion of a step: the n-th of a list (the last repeats), or the one object. */
+type StepData = Record<string, unknown> | Record<string, unknown>[];
+
+function dataFor(data: StepData | undefined, completions: Map<string, number>, key: string): Record<string, unknown> | undefined {
+  const n = completions.get(key) ?? 0;
+  completions.set(key, n + 1);
+  if (!Array.isArray(data)) return data;
+  return data[Math.min(n, data.length - 1)];
 }
 
 function awaited(engine: CaseEngine, view: CaseView): string[] {

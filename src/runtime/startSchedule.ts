@@ -44,11 +44,18 @@ export function nextStart(
     case 'waktu': {
       const recurring = timer.spec.kind === 'recurring' || timer.spec.kind === 'fixedDate';
       if (previous && !recurring) return undefined;
-      // The next occurrence strictly after the previous one's day.
-      const from = previous ? startOfDay(addDays(previous.due.slice(0, 10), 1), zone) : deployedAt;
-      const result = computeDue(timer.spec, { start: from, hari: 'kalender', calendar });
-      if (!result.due) return undefined;
-      return { due: recurring ? startOfDay(result.due.slice(0, 10), zone) : result.due, remaining: recurring ? null : 0 };
+      // The next occurrence strictly after the previous one's day. An occurrence moved back off a
+      // holiday ("tanggal 5" on a Sunday is Friday the 3rd) is found again from the 4th: step on
+      // until the schedule gives a later day (a year of days at most).
+      let from = previous ? addDays(previous.due.slice(0, 10), 1) : undefined;
+      for (let tries = 0; tries < 400; tries++) {
+        const result = computeDue(timer.spec, { start: from ? startOfDay(from, zone) : deployedAt, hari: 'kalender', calendar });
+        if (!result.due) return undefined;
+        const day = result.due.slice(0, 10);
+        if (!previous || day > previous.due.slice(0, 10)) return { due: recurring ? startOfDay(day, zone) : result.due, remaining: recurring ? null : 0 };
+        from = addDays(from as string, 1);
+      }
+      return undefined;
     }
   }
 }

@@ -35,3 +35,19 @@ describe('recurring SOPs start themselves (timer start events with waktu phrases
     expect(quarters).toEqual(['2026-03-31T00:00:00+07:00', '2026-06-30T00:00:00+07:00']);
   });
 });
+
+describe('a monthly date that falls on a closed day', () => {
+  it('moves back to the working day before it and the schedule still goes on to the next month', async () => {
+    const xml = `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
+      <bpmn:process id="UangMakan" isExecutable="true"><bpmn:startEvent id="Tgl5"><bpmn:timerEventDefinition><bpmn:timeCycle>Tanggal 5 setiap bulan</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+      <bpmn:userTask id="Daftar" name="Membuat daftar nominatif uang makan"/><bpmn:endEvent id="E"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="Tgl5" targetRef="Daftar"/><bpmn:sequenceFlow id="f2" sourceRef="Daftar" targetRef="E"/></bpmn:process></bpmn:definitions>`;
+    const engine = new CaseEngine({ clock: () => '2026-03-16T08:00:00+07:00' });
+    await engine.deployXml(xml);
+    engine.fireDueTimers('2026-05-31T00:00:00+07:00');
+    // 5 April 2026 is a Sunday and Friday 3 April is Wafat Yesus Kristus: that month's case starts on
+    // Thursday 2 April; 5 May is a Tuesday. (Before the fix the schedule found 2 April again for ever.)
+    expect(engine.listCases().map((c) => c.startedAt).sort()).toEqual(['2026-04-02T00:00:00+07:00', '2026-05-05T00:00:00+07:00']);
+    expect(engine.scheduledStarts()[0]?.due).toBe('2026-06-05T00:00:00+07:00');
+  });
+});
