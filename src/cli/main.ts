@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   validate: { summary: 'periksa berkas BPMN: protap validate FILE... [--json]', load: () => import('./validate.ts') },
   compile: { summary: 'tampilkan konfigurasi mesin XState: protap compile FILE [--json]', load: () => import('./compile.ts') },
   simulate: { summary: 'jalankan satu kasus dengan jam simulasi: protap simulate FILE [--data JSON]', load: () => import('./simulate.ts') },
+  catalogue: { summary: 'daftar SOP katalog menurut nomor buku: protap catalogue [--dir DIR] [--json]', load: () => import('./catalogue.ts') },
   'import-sop': { summary: 'buat draf BPMN dari teks buku SOP: protap import-sop TEXT_FILE --out DIR [--json]', load: () => import('./importSop.ts') },
   waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },
 };
