@@ -95,6 +95,16 @@ export function readInstant(value: unknown, zone: string, what: string): DateTim
   return parsed.setZone(zoneObject(zone));
 }
 
+/** The local date ('YYYY-MM-DD') of an ISO instant in the zone; undefined when it is not an instant. */
+export function localDayOf(instant: string, zone: string): string | undefined {
+  const millis = FULL_INSTANT.test(instant) ? Date.parse(instant) : NaN;
+  if (Number.isNaN(millis)) return undefined;
+  const z = zoneObject(zone);
+  // A fixed-offset zone (every Indonesian one) needs no luxon object: shift and read the date.
+  if (z.isUniversal) return new Date(millis + z.offset(millis) * 60_000).toISOString().slice(0, 10);
+  return DateTime.fromMillis(millis, { zone: z }).toISODate() ?? undefined;
+}
+
 /** The local date of an instant. */
 export function localDate(instant: DateTime): string {
   return isoDate(instant);

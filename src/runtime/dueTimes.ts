@@ -8,7 +8,7 @@ import type { StepMeta } from '../compile/machineConfig.ts';
 import type { TimerSpec } from '../compile/timerSpec.ts';
 import type { WaktuSpec } from '../sop/waktuSpec.ts';
 import { computeDue, type DueResult } from '../calendar/computeDue.ts';
-import { localDate, readInstant } from '../calendar/localDate.ts';
+import { localDate, localDayOf, readInstant } from '../calendar/localDate.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 
 export interface DueContext {
@@ -58,6 +58,9 @@ export function stepDeadline(step: StepMeta, ctx: DueContext): DueResult | undef
 }
 
 function localDay(instant: string, zone: string): string | undefined {
+  // A start that is not a full instant (a bare date from waktuDari) goes the long way.
+  const fast = localDayOf(instant, zone);
+  if (fast) return fast;
   try {
     return localDate(readInstant(instant, zone, 'mulai'));
   } catch {
