@@ -8,6 +8,11 @@ import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import { simulate } from '../../src/runtime/simulate.ts';
 import { blockArbitrary, mutate, mutationArbitrary, toBpmn, VARIABLES } from './diagramArbitrary.ts';
 
+// Locally every run explores new diagrams; CI replays one fixed sequence so a landing never
+// depends on the draw (fast-check prints the seed and path of any failure to replay it).
+const seed = process.env.CI ? 20_261_123 : undefined;
+const runs = (numRuns: number) => ({ numRuns, ...(seed === undefined ? {} : { seed }) });
+
 const varsArbitrary = fc.record(Object.fromEntries(VARIABLES.map((v) => [v, fc.boolean()])) as Record<string, fc.Arbitrary<boolean>>);
 
 describe('random diagrams', () => {
@@ -19,7 +24,7 @@ describe('random diagrams', () => {
       expect(result.reason).toBeUndefined();
       expect(result.status).toBe('completed');
       expect(result.path.at(-1)?.node).toBe('Selesai');
-    }), { numRuns: 150 });
+    }), runs(150));
   });
 
   it('validation never throws on broken diagrams, and every problem names what is wrong', async () => {
@@ -35,6 +40,6 @@ describe('random diagrams', () => {
         const result = simulate(loaded.definitions, { from: '2026-03-16T08:00:00+07:00', vars: { lengkap: true, setuju: true, banding: true }, maxEvents: 300 });
         expect(['active', 'completed', 'terminated', 'failed', 'incident']).toContain(result.status);
       }
-    }), { numRuns: 300 });
+    }), runs(300));
   });
 });
