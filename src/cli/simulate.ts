@@ -1,7 +1,8 @@
 /**
  * `protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N]
  * [--timers-first] [--tz ZONE] [--json]`: runs one case on a simulated clock and prints the path
- * taken with each step's due time. `--with` deploys the micro SOPs a macro SOP calls.
+ * taken with each step's due time. `--with` deploys the micro SOPs a macro SOP calls; without it
+ * they are taken from the catalogue (processes/).
  */
 import { parseArgs } from 'node:util';
 import { loadCalendar, zoneFor } from '../calendar/loadCalendar.ts';
@@ -10,6 +11,9 @@ import { simulate, type SimulationResult } from '../runtime/simulate.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { argumentError } from './argumentError.ts';
 import { readFiles } from './readFiles.ts';
+import { readBpmn } from '../bpmn/readBpmn.ts';
+import { dependencyOrder } from '../catalogue/deployCatalogue.ts';
+import { readCatalogue } from '../catalogue/readCatalogue.ts';
 
 const USAGE = 'Penggunaan: protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N] [--timers-first] [--tz ZONA] [--json]';
 
@@ -56,7 +60,10 @@ export async function run(args: string[]): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  const reads = await readFiles([...(parsed.values.with ?? []), file]);
+  // Micro SOPs a macro SOP calls come from --with files, or else from the catalogue (processes/).
+  const calls = await calledByMain(file);
+  const fromCatalogue = parsed.values.with?.length ? [] : await catalogueFilesFor(calls);
+  const reads = await readFiles([...fromCatalogue, ...(parsed.values.with ?? []), file]);
   const definitions: Definition[] = [];
   const known = new Set<string>();
   let mainIds: string[] = [];
@@ -96,6 +103,31 @@ export async function run(args: string[]): Promise<number> {
     printPath(result);
   }
   return result.finished ? 0 : 1;
+}
+
+/** The processes the file's call activities call (empty when it cannot be read: the load reports that). */
+async function calledByMain(file: string): Promise<string[]> {
+  const [read] = await readFiles([file]);
+  if (!read?.ok) return [];
+  const model = (await readBpmn(read.xml)).model;
+  const own = new Set(model?.processes.map((p) => p.id));
+  return (model?.processes ?? []).flatMap((p) => [...p.nodes.values()].map((n) => n.calledElement ?? '')).filter((id) => id && !own.has(id));
+}
+
+/** The catalogue files that define the called processes and what they call in turn, callees first. */
+async function catalogueFilesFor(calls: string[]): Promise<string[]> {
+  if (calls.length === 0) return [];
+  const entries = await readCatalogue().catch(() => []);
+  const byId = new Map(entries.map((e) => [e.processId, e]));
+  const needed = new Set<string>();
+  const visit = (id: string) => {
+    const entry = byId.get(id);
+    if (!entry || needed.has(id)) return;
+    needed.add(id);
+    entry.calledElements.forEach(visit);
+  };
+  calls.forEach(visit);
+  return dependencyOrder(entries.filter((e) => needed.has(e.processId))).map((e) => e.path);
 }
 
 function printPath(result: SimulationResult): void {

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const makro = resolve(import.meta.dirname, '../../processes/makro/makro-pengelolaan-surat.bpmn');
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('protap simulate', () => {
+  it('runs a macro SOP with its micro SOPs taken from the catalogue, printing each step with its due time', async () => {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+    expect(await main(['simulate', makro, '--data', '{"memerlukanJawaban": true}', '--from', '2026-03-16T08:00:00+07:00', '--json'])).toBe(0);
+    const result = JSON.parse(out.join('\n')) as { status: string; path: { processId: string; due?: string }[] };
+    expect(result.status).toBe('completed');
+    expect([...new Set(result.path.map((p) => p.processId))]).toEqual(['makro-pengelolaan-surat', 'umum-A', 'umum-B']);
+    expect(result.path.filter((p) => p.processId === 'umum-A' && p.due).length).toBeGreaterThan(0);
+  });
+
+  it('says in Indonesian what is wrong with --data', async () => {
+    const err: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+    expect(await main(['simulate', makro, '--data', '[1,2]'])).toBe(2);
+    expect(err.join('\n')).toContain('--data harus berupa objek JSON');
+  });
+});
