@@ -11,31 +11,54 @@ import type { ModdleElement } from './moddleElement.ts';
 
 type Factory = { create(type: string, attrs?: Record<string, unknown>): ModdleElement };
 
-/** One kegiatan row as the writer needs it. */
+/** One kegiatan row (or bullet, or numbered sub-step) of an SOP table. */
 export interface SopTableStep {
+  /** The printed row number, or the position in the table when the book prints bullets. */
   no: string;
+  /** The kegiatan text, whitespace collapsed, without the waktu cell. */
   text: string;
+  /** The WAKTU PENYELESAIAN cell verbatim (with the qualifier printed just before it); absent when blank. */
   waktu?: string;
+  /** Keterangan/Catatan lines and sub-items printed under the row. */
   notes: string[];
   /** Role id of the step's lane; one of the document's lanes. */
   pelaksana: string;
+  /** False when the text names no actor and the step went to the unit's default lane. */
   pelaksanaGuessed: boolean;
 }
 
+/** A lane of an SOP table: one pelaksana role, with its title and escalation. */
+export interface SopTableLane {
+  /** Role id, e.g. `panmud-pidana`. */
+  pelaksana: string;
+  /** Lane title in Bahasa Indonesia. */
+  name: string;
+  atasan?: string;
+  eksternal?: boolean;
+}
+
 /**
- * An SOP in table form, as the writer needs it. Declared here, not imported, so src/bpmn keeps
- * to its import zone; src/sopText's SopDraft has exactly this shape.
+ * An SOP in table form, as the writer needs it. Declared here so src/bpmn keeps to its import
+ * zone; src/sopText's SopDraft extends it.
  */
 export interface SopTableDocument {
+  /** Process id: `<folder>-<numbering with dashes>`, e.g. `pidana-C`, `umum-E-2-a`. */
   id: string;
+  /** The numbering in the Daftar Isi, e.g. `IV.C`, `I.E.2.a`. */
   kodeBuku: string;
+  /** The title as the Daftar Isi writes it. */
   nama: string;
+  /** The unit as the book names it, e.g. "Kepaniteraan Pidana". */
   unit: string;
   satker?: string;
+  /** ISO date the book was finished (its foreword's date). */
   tanggalPembuatan?: string;
+  /** Regulations the SOP's own text cites, verbatim. */
   dasarHukum: string[];
+  /** Text of the section that is not a step: definitions, lead-ins, lists. */
   documentation: string[];
-  lanes: { pelaksana: string; name: string; atasan?: string; eksternal?: boolean }[];
+  /** One lane per pelaksana, in the order the steps first name them. */
+  lanes: SopTableLane[];
   steps: SopTableStep[];
 }
 
