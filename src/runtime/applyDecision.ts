@@ -3,14 +3,20 @@
  * their deadlines, timer rows armed and cancelled, breaches escalated, child cases to start or
  * cancel. What needs other cases (children) is returned for the engine to do.
  */
-import { deadlineEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import { deadlineEvent } from '../compile/eventTypes.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { WaktuDataError } from '../calendar/waktuDataError.ts';
-import type { CaseRecord, HistoryEntry, OpenStep } from './caseRecord.ts';
+import { revisionOf, type CaseRecord, type Command, type HistoryEntry, type OpenStep, type TimerRow } from './caseRecord.ts';
 import { contextOf, type Decision } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { stepDeadline, timerDue, type DueContext } from './dueTimes.ts';
-import type { TimerQueue } from './timerQueue.ts';
+
+/** Where timer rows go: the in-memory queue, or the changes a durable command writes. */
+export interface TimerRows {
+  upsert(row: TimerRow): void;
+  remove(caseId: string, key: string): void;
+  removeCase(caseId: string): void;
+}
 
 export interface Effects {
   startChildren: { node: string; instance: number; processId: string; vars: Record<string, unknown> }[];
@@ -35,8 +41,8 @@ function flat(text: string): string {
 
 /** Applies a decision to a case record and its timer rows; returns the child-case work left. */
 export function applyDecision(
-  record: CaseRecord, definition: Definition, decision: Decision, event: CaseEvent,
-  edge: { calendar: WorkingCalendar; timers: TimerQueue },
+  record: CaseRecord, definition: Definition, decision: Decision, event: Command,
+  edge: { calendar: WorkingCalendar; timers: TimerRows },
 ): Effects {
   const effects: Effects = { startChildren: [], cancelChildren: [] };
   const context = contextOf(decision.snapshot);
@@ -122,9 +128,9 @@ export function applyDecision(
     if (context.incident) notes.push(`Insiden di ${context.incident.node}: ${context.incident.reason}`);
   }
   const entry: HistoryEntry = {
-    seq: record.history.length + 1, at: event.at, actor: event.actor ?? 'sistem', event: event.type,
+    seq: revisionOf(record) + 1, at: event.at, actor: event.actor ?? 'sistem', event: event.type,
     visited: listed(decision.visited), stepsStarted: decision.started.length ? decision.started.map((s) => s.id) : NONE,
-    stepsEnded: listed(decision.ended), deadlines: listed(deadlines), status: record.status, notes: listed(notes),
+    stepsEnded: listed(decision.ended), deadlines: listed(deadlines), status: record.status, notes: listed(notes), command: event,
   };
   if (event.data) entry.data = event.data;
   record.history.push(entry);

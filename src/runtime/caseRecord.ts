@@ -27,6 +27,18 @@ export interface TimerRow {
   every?: string;
 }
 
+/**
+ * What produced a history entry: an event fed to the machine, the start of the case (`data` the
+ * start variables, `start` the start event), its cancellation by a parent, or a calendar
+ * correction. Replay feeds these back in.
+ */
+export interface Command extends CaseEvent {
+  /** START: the start event node (message or timer start); the none start when absent. */
+  start?: string;
+  /** CALENDAR: the calendar version deadlines were recomputed with. */
+  calendarVersion?: string;
+}
+
 export interface HistoryEntry {
   seq: number;
   at: string;
@@ -43,6 +55,8 @@ export interface HistoryEntry {
   status: CaseStatus;
   /** Readable notes in Indonesian (deadline set, breach escalated, child case started). */
   notes: readonly string[];
+  /** The command itself, as replay feeds it back in. */
+  command: Command;
 }
 
 export interface Escalation {
@@ -71,6 +85,14 @@ export interface CaseRecord {
   history: HistoryEntry[];
   startedAt: string;
   endedAt?: string;
-  /** Events sent to the case, in order (with `at`): what replay feeds back in. */
-  events: CaseEvent[];
+  /**
+   * How many history entries were written before this record was loaded: a durable store loads a
+   * case without its log, so the next entry's sequence number is `logged + history.length + 1`.
+   */
+  logged: number;
+}
+
+/** The sequence number of a case's latest history entry: its revision, for optimistic concurrency. */
+export function revisionOf(record: CaseRecord): number {
+  return record.logged + record.history.length;
 }

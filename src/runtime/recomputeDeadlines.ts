@@ -10,7 +10,7 @@ import type { CaseRecord } from './caseRecord.ts';
 import { contextOf } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { stepDeadline } from './dueTimes.ts';
-import type { TimerQueue } from './timerQueue.ts';
+import type { TimerRows } from './applyDecision.ts';
 
 export interface DeadlineChange {
   caseId: string;
@@ -21,7 +21,7 @@ export interface DeadlineChange {
 }
 
 /** Moves the open, not yet missed deadlines of one case to what the calendar now says. */
-export function recomputeDeadlines(record: CaseRecord, definition: Definition, calendar: WorkingCalendar, timers: TimerQueue, at: string): DeadlineChange[] {
+export function recomputeDeadlines(record: CaseRecord, definition: Definition, calendar: WorkingCalendar, timers: TimerRows, at: string): DeadlineChange[] {
   const context = contextOf(record.snapshot);
   const changes: DeadlineChange[] = [];
   for (const step of record.steps.values()) {

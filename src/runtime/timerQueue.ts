@@ -5,6 +5,13 @@
 import { DateTime, Duration } from 'luxon';
 import type { TimerRow } from './caseRecord.ts';
 
+/** The next firing of a cycle timer row that has fired, or undefined when it has no more. */
+export function nextCycle(row: TimerRow): TimerRow | undefined {
+  if (!row.every || row.remaining === 0) return undefined;
+  const due = DateTime.fromISO(row.due, { setZone: true }).plus(Duration.fromISO(row.every)).toISO({ suppressMilliseconds: true }) as string;
+  return { ...row, due, remaining: row.remaining === null || row.remaining === undefined ? null : row.remaining - 1 };
+}
+
 export class TimerQueue {
   private readonly byCase = new Map<string, Map<string, TimerRow>>();
 
@@ -27,12 +34,6 @@ export class TimerQueue {
     for (const rows of this.byCase.values()) yield* rows.values();
   }
 
-  /** Arms the next firing of a cycle timer. */
-  rearm(row: TimerRow): void {
-    if (!row.every) return;
-    const due = DateTime.fromISO(row.due, { setZone: true }).plus(Duration.fromISO(row.every)).toISO({ suppressMilliseconds: true }) as string;
-    this.upsert({ ...row, due, remaining: row.remaining === null || row.remaining === undefined ? null : row.remaining - 1 });
-  }
 
   /** The earliest row due at or before `now`, if any. */
   nextDue(now: string): TimerRow | undefined {

@@ -1,0 +1,202 @@
+/**
+ * What a command does to cases, wherever they live: start a case and run it to its first wait,
+ * complete or fail a step, deliver an event or a due timer, cancel a child, tell a parent that its
+ * child ended, recompute deadlines on a corrected calendar. The in-memory engine runs it over a
+ * Map and a timer queue; the durable engine over the family of cases one command loads, whose
+ * changes it then writes in one transaction (DESIGN.md decisions 4 and 9).
+ */
+import { completeEvent, errorEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import { applyDecision, type Effects, type TimerRows } from './applyDecision.ts';
+import { revisionOf, type CaseRecord, type Command, type TimerRow } from './caseRecord.ts';
+import { contextOf, decide, decideStart, type Decision } from './decide.ts';
+import type { Definition } from './definition.ts';
+import { ProtapError } from './protapError.ts';
+import { recomputeDeadlines, type DeadlineChange } from './recomputeDeadlines.ts';
+import { nextCycle } from './timerQueue.ts';
+
+/** The cases a command can reach. */
+export interface CaseSpace {
+  get(caseId: string): CaseRecord | undefined;
+  add(record: CaseRecord): void;
+  /** Called once when a case ends (completed, failed, terminated). */
+  ended(record: CaseRecord): void;
+}
+
+export interface WorkEnvironment {
+  definition(processId: string, version?: number): Definition;
+  readonly calendar: WorkingCalendar;
+  newId(): string;
+  readonly timers: TimerRows;
+  readonly cases: CaseSpace;
+}
+
+export interface StartOptions {
+  vars?: Record<string, unknown>;
+  businessKey?: string;
+  at?: string;
+  actor?: string;
+  /** Start at this start event (message or timer start); the none start by default. */
+  startEvent?: string;
+  parent?: CaseRecord['parent'];
+}
+
+export interface CommandOptions {
+  data?: Record<string, unknown>;
+  instance?: number;
+  at?: string;
+  actor?: string;
+}
+
+type At = { at: string };
+
+/** The case of a command: it must exist and still be running. */
+export function activeCase(record: CaseRecord | undefined, caseId: string): CaseRecord {
+  if (!record) throw new ProtapError('CASE_NOT_FOUND', `Kasus "${caseId}" tidak ditemukan.`);
+  if (record.status !== 'active') throw new ProtapError('CASE_NOT_ACTIVE', `Kasus ${caseId} sudah ${record.status === 'completed' ? 'selesai' : `berstatus ${record.status}`}.`);
+  return record;
+}
+
+export class CaseWork {
+  constructor(private readonly env: WorkEnvironment) {}
+
+  /** Starts a case of the latest version of a process and runs it to its first waiting point. */
+  start(processId: string, options: StartOptions & At & { id?: string }): CaseRecord {
+    const definition = this.env.definition(processId);
+    if (options.startEvent && !definition.startEvents.includes(options.startEvent)) {
+      throw new ProtapError('BAD_INPUT', `Start event "${options.startEvent}" tidak ada dalam SOP ${processId}; pilih salah satu: ${definition.startEvents.join(', ')}.`);
+    }
+    const decision = decideStart(definition, { vars: options.vars ?? {}, ...(options.startEvent ? { start: options.startEvent } : {}) });
+    const record: CaseRecord = {
+      id: options.id ?? this.env.newId(),
+      processId,
+      version: definition.version,
+      definitionHash: definition.hash,
+      ...(options.businessKey ? { businessKey: options.businessKey } : {}),
+      ...(options.parent ? { parent: options.parent } : {}),
+      status: 'active',
+      snapshot: decision.snapshot,
+      steps: new Map(),
+      children: new Map(),
+      completed: {},
+      escalations: [],
+      history: [],
+      startedAt: options.at,
+      logged: 0,
+    };
+    this.env.cases.add(record);
+    const command: Command = {
+      type: 'START', at: options.at, actor: options.actor ?? 'sistem',
+      ...(options.vars ? { data: options.vars } : {}), ...(options.startEvent ? { start: options.startEvent } : {}),
+    };
+    this.carryOut(record, definition, decision, command);
+    return record;
+  }
+
+  /** A person completes an open step (or one instance of a multi-instance step). */
+  complete(record: CaseRecord, stepId: string, options: CommandOptions & At): void {
+    const step = record.steps.get(stepId);
+    if (!step || step.completion !== 'person') {
+      throw new ProtapError('STEP_NOT_ACTIVE', `Langkah "${stepId}" tidak sedang terbuka pada kasus ${record.id}.`, { openSteps: [...record.steps.keys()] });
+    }
+    if (step.notBefore && Date.parse(options.at) < Date.parse(step.notBefore)) {
+      // A minimum gap (e.g. "tenggang waktu pemanggilan … 7 Hari"): the step may not happen earlier.
+      throw new ProtapError('STEP_TOO_EARLY', `Langkah "${step.name ?? stepId}" baru boleh diselesaikan mulai ${step.notBefore}: ${step.dueExplanation ?? ''}`, { notBefore: step.notBefore });
+    }
+    const event: CaseEvent = {
+      type: completeEvent(stepId), at: options.at, actor: options.actor ?? 'sistem',
+      ...(options.data ? { data: options.data } : {}), ...(options.instance !== undefined ? { instance: options.instance } : {}),
+    };
+    if (!this.deliver(record, event)) {
+      throw new ProtapError('INSTANCE_NOT_OPEN', `Instans ${options.instance ?? '(berikutnya)'} dari langkah "${stepId}" tidak terbuka pada kasus ${record.id}.`);
+    }
+  }
+
+  /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
+  fail(record: CaseRecord, stepId: string, code: string, options: CommandOptions & At): void {
+    if (!record.steps.has(stepId)) throw new ProtapError('STEP_NOT_ACTIVE', `Langkah "${stepId}" tidak sedang terbuka pada kasus ${record.id}.`);
+    this.apply(record, { type: errorEvent(code), at: options.at, actor: options.actor ?? 'sistem', message: `langkah ${stepId} gagal`, source: stepId });
+  }
+
+  /** Feeds an event to a case if its machine takes it; decide is pure, so a refusal changes nothing. */
+  deliver(record: CaseRecord, event: CaseEvent): boolean {
+    const definition = this.env.definition(record.processId, record.version);
+    const decision = decide(definition, record.snapshot, event);
+    if (!decision.handled) return false;
+    this.carryOut(record, definition, decision, event);
+    return true;
+  }
+
+  /** A timer row came due: it is removed (a cycle re-armed) and its event delivered. */
+  fire(record: CaseRecord, row: TimerRow): void {
+    this.env.timers.remove(row.caseId, row.key);
+    if (record.status !== 'active') return;
+    const next = nextCycle(row);
+    if (next) this.env.timers.upsert(next);
+    this.apply(record, { type: row.event, at: row.due, actor: 'sistem' });
+  }
+
+  /** Recomputes the open deadlines of a case on a corrected calendar and records the moves. */
+  recompute(record: CaseRecord, calendar: WorkingCalendar, options: { at: string; actor?: string }): DeadlineChange[] {
+    const moved = recomputeDeadlines(record, this.env.definition(record.processId, record.version), calendar, this.env.timers, options.at);
+    if (moved.length === 0) return moved;
+    record.history.push({
+      seq: revisionOf(record) + 1, at: options.at, actor: options.actor ?? 'sistem', event: 'CALENDAR', visited: [], stepsStarted: [], stepsEnded: [],
+      deadlines: moved.map((m) => ({ step: m.step, due: m.after, explanation: m.explanation })), status: record.status,
+      notes: moved.map((m) => `Tenggat ${m.step} dihitung ulang dengan kalender ${calendar.version}: ${m.before} → ${m.after}.`),
+      command: { type: 'CALENDAR', at: options.at, actor: options.actor ?? 'sistem', calendarVersion: calendar.version },
+    });
+    return moved;
+  }
+
+  private apply(record: CaseRecord, event: CaseEvent): void {
+    const definition = this.env.definition(record.processId, record.version);
+    this.carryOut(record, definition, decide(definition, record.snapshot, event), event);
+  }
+
+  private carryOut(record: CaseRecord, definition: Definition, decision: Decision, command: Command): void {
+    const effects: Effects = applyDecision(record, definition, decision, command, { calendar: this.env.calendar, timers: this.env.timers });
+    // Link every child before any runs: a child that finishes at once notifies this case re-entrantly.
+    const planned = effects.startChildren.map((child) => {
+      const id = this.env.newId();
+      const byInstance = record.children.get(child.node) ?? new Map<number, string>();
+      byInstance.set(child.instance, id);
+      record.children.set(child.node, byInstance);
+      return { ...child, id };
+    });
+    for (const child of planned) {
+      this.start(child.processId, { id: child.id, vars: child.vars, at: command.at, actor: command.actor, parent: { caseId: record.id, node: child.node, instance: child.instance } });
+    }
+    for (const childId of effects.cancelChildren) this.cancel(childId, command.at);
+    if (record.status !== 'active' && record.parent) this.notifyParent(record, command.at);
+    // A case ends once: later commands on it are refused by activeCase.
+    if (record.status !== 'active' && record.status !== 'incident') this.env.cases.ended(record);
+  }
+
+  private cancel(caseId: string, at: string): void {
+    const record = this.env.cases.get(caseId);
+    if (!record || record.status !== 'active') return;
+    record.status = 'terminated';
+    record.endedAt = at;
+    record.history.push({
+      seq: revisionOf(record) + 1, at, actor: 'sistem', event: 'CANCEL', visited: [], stepsStarted: [], stepsEnded: [...record.steps.keys()], deadlines: [],
+      status: 'terminated', notes: ['Dibatalkan karena langkah pemanggil di kasus induk berakhir.'], command: { type: 'CANCEL', at, actor: 'sistem' },
+    });
+    record.steps.clear();
+    this.env.timers.removeCase(caseId);
+    for (const byInstance of record.children.values()) for (const child of byInstance.values()) this.cancel(child, at);
+    this.env.cases.ended(record);
+  }
+
+  private notifyParent(record: CaseRecord, at: string): void {
+    const link = record.parent;
+    const parent = link && this.env.cases.get(link.caseId);
+    if (!link || !parent || parent.status !== 'active' || !parent.steps.has(link.node)) return;
+    const context = contextOf(record.snapshot);
+    if (record.status === 'failed') {
+      this.apply(parent, { type: errorEvent(context.error?.code || '_'), at, actor: 'sistem', message: `kasus anak ${record.id} gagal`, source: link.node });
+    } else if (record.status === 'completed' || record.status === 'terminated') {
+      this.apply(parent, { type: `CALL.DONE.${link.node}`, at, actor: 'sistem', output: context.vars, instance: link.instance });
+    }
+  }
+}
