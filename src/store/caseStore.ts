@@ -1,0 +1,173 @@
+/**
+ * The durable store behind the runtime (DESIGN.md decisions 4–6): one interface, two
+ * implementations (SQLite through better-sqlite3, PostgreSQL through pg), one shared test suite.
+ * A command runs inside `transaction`: it loads the cases it needs, and writes back in one go the
+ * new case rows (with the revision each was loaded at, for optimistic concurrency), the log
+ * entries appended, the open steps and the timer rows. Nothing here knows about XState.
+ */
+import type { CaseStatus } from '../runtime/decide.ts';
+import type { TimerRow } from '../runtime/caseRecord.ts';
+
+/** One case as stored: its row with the machine snapshot and the runtime's own state as JSON text. */
+export interface StoredCase {
+  id: string;
+  /** The top-most ancestor (the case itself for a case without parent): a family loads together. */
+  rootId: string;
+  parentId?: string;
+  processId: string;
+  definitionVersion: number;
+  businessKey?: string;
+  status: CaseStatus;
+  /** The sequence number of the latest log entry: the case's version for optimistic concurrency. */
+  revision: number;
+  /** The hash of the latest log entry. */
+  headHash: string;
+  startedAt: string;
+  endedAt?: string;
+  updatedAt: string;
+  /** Canonical JSON (RFC 8785) of XState's persisted snapshot. */
+  snapshot: string;
+  /** JSON of the runtime's record: open steps, child links, completion times, escalations. */
+  state: string;
+}
+
+/** One entry of a case's event log: append-only, hash-chained. */
+export interface LogRow {
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  /** The event type (COMPLETE.Task_1, START, TIMER.x …), for reading without parsing the entry. */
+  event: string;
+  /** Canonical JSON of the history entry, with the command that produced it. */
+  entry: string;
+  /** SHA-256 of the canonical snapshot the entry led to. */
+  stateHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** An open step, kept in its own table so worklists and monitors can query by pelaksana and due time. */
+export interface OpenStepRow {
+  caseId: string;
+  processId: string;
+  stepId: string;
+  name?: string;
+  pelaksana?: string;
+  startedAt: string;
+  due?: string;
+  late: boolean;
+}
+
+/** What one command writes for one case. */
+export interface CaseWrite {
+  row: StoredCase;
+  /** The revision the case had when loaded; null for a case this command created. */
+  expectedRevision: number | null;
+  /** Entries appended, in order; their seq follow expectedRevision. */
+  log: LogRow[];
+  /** The case's open steps after the command (they replace the stored ones). */
+  steps: OpenStepRow[];
+}
+
+/** The timer rows a command changes: whole cases cleared first, then rows set or removed by key. */
+export interface TimerChanges {
+  clearedCases: string[];
+  set: TimerRow[];
+  removed: { caseId: string; key: string }[];
+}
+
+export interface DefinitionRow {
+  processId: string;
+  version: number;
+  name?: string;
+  /** SHA-256 of the compiled machine config. */
+  hash: string;
+  /** The BPMN document it was deployed from (a document may hold several processes). */
+  xml: string;
+  deployedAt: string;
+  deployedBy: string;
+}
+
+export interface CaseFilter {
+  processId?: string;
+  status?: CaseStatus;
+  businessKey?: string;
+  /** Only cases of these processes (e.g. those that wait for a signal). */
+  processIds?: string[];
+  startedFrom?: string;
+  startedTo?: string;
+  limit?: number;
+  /** Keyset paging: cases whose id sorts after this one. */
+  afterId?: string;
+}
+
+export interface StepFilter {
+  pelaksana?: string[];
+  processId?: string;
+  /** Only steps whose due time is at or before this instant. */
+  dueBefore?: string;
+  late?: boolean;
+  limit?: number;
+}
+
+/** What a repeated command (same idempotency key) gets back instead of running again. */
+export interface RememberedCommand {
+  fingerprint: string;
+  response: string;
+}
+
+/** The operations of one transaction. */
+export interface StoreTransaction {
+  /** The case and every case of its family (same root); empty when the case is unknown. */
+  loadFamily(caseId: string): Promise<StoredCase[]>;
+  /** Cases by filter, read inside the transaction. */
+  findCases(filter: CaseFilter): Promise<StoredCase[]>;
+  /**
+   * Writes case rows, log entries, open steps and timer changes. A case whose stored revision is
+   * not the expected one (another command won the race) raises StoreConflict; the transaction
+   * is then rolled back whole by `transaction`.
+   */
+  write(cases: CaseWrite[], timers: TimerChanges): Promise<void>;
+  /**
+   * Timer rows due at or before `now`, earliest first, locked for this transaction: on
+   * PostgreSQL `FOR UPDATE SKIP LOCKED`, so several server processes never take the same row.
+   */
+  claimDueTimers(now: string, limit: number): Promise<TimerRow[]>;
+  recall(idempotencyKey: string): Promise<RememberedCommand | undefined>;
+  remember(idempotencyKey: string, command: RememberedCommand, at: string): Promise<void>;
+}
+
+export interface CaseStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies the migrations not yet applied; returns the schema version. */
+  migrate(): Promise<number>;
+  /**
+   * Runs `work` in one transaction and commits before the promise resolves: a command's answer
+   * is never given before its changes are durable. A throw rolls everything back.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  saveDefinition(row: DefinitionRow): Promise<void>;
+  definitions(): Promise<DefinitionRow[]>;
+  getCase(caseId: string): Promise<StoredCase | undefined>;
+  listCases(filter?: CaseFilter): Promise<StoredCase[]>;
+  /** A case's log, in sequence order, from `fromSeq` (default 1). */
+  log(caseId: string, fromSeq?: number): Promise<LogRow[]>;
+  openSteps(filter?: StepFilter): Promise<OpenStepRow[]>;
+  timers(caseId: string): Promise<TimerRow[]>;
+  /** The earliest due time of all timer rows. */
+  nextTimerDue(): Promise<string | undefined>;
+  countTimers(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Another command changed the case first (optimistic concurrency). */
+export class StoreConflict extends Error {
+  constructor(readonly caseId: string, readonly expectedRevision: number | null) {
+    super(`Kasus ${caseId} sudah diubah oleh perintah lain (revisi yang diharapkan ${expectedRevision ?? 'baru'}).`);
+    this.name = 'StoreConflict';
+  }
+}
+
+/** The previous hash of a case's first log entry. */
+export const GENESIS_HASH = '0'.repeat(64);

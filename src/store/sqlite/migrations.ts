@@ -1,0 +1,87 @@
+/** Versioned schema of the SQLite store; a migration, once released, is never edited — add the next one. */
+export const sqliteMigrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'kasus, log berantai hash, timer, langkah terbuka, definisi, kunci idempotensi',
+    sql: `
+      CREATE TABLE definitions (
+        process_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        name TEXT,
+        hash TEXT NOT NULL,
+        xml TEXT NOT NULL,
+        deployed_at TEXT NOT NULL,
+        deployed_by TEXT NOT NULL,
+        PRIMARY KEY (process_id, version)
+      );
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        root_id TEXT NOT NULL,
+        parent_id TEXT,
+        process_id TEXT NOT NULL,
+        definition_version INTEGER NOT NULL,
+        business_key TEXT,
+        status TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        head_hash TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        ended_at TEXT,
+        updated_at TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        state TEXT NOT NULL
+      );
+      CREATE INDEX cases_root ON cases (root_id);
+      CREATE INDEX cases_business_key ON cases (business_key) WHERE business_key IS NOT NULL;
+      CREATE INDEX cases_process_status ON cases (process_id, status);
+      CREATE INDEX cases_status ON cases (status);
+      CREATE TABLE case_log (
+        case_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        event TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        state_hash TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER case_log_no_update BEFORE UPDATE ON case_log
+        BEGIN SELECT RAISE(ABORT, 'case_log hanya boleh ditambah (append-only)'); END;
+      CREATE TRIGGER case_log_no_delete BEFORE DELETE ON case_log
+        BEGIN SELECT RAISE(ABORT, 'case_log hanya boleh ditambah (append-only)'); END;
+      CREATE TABLE timers (
+        case_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        due TEXT NOT NULL,
+        due_ms INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        every TEXT,
+        remaining INTEGER,
+        PRIMARY KEY (case_id, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX timers_due ON timers (due_ms);
+      CREATE TABLE open_steps (
+        case_id TEXT NOT NULL,
+        step_id TEXT NOT NULL,
+        process_id TEXT NOT NULL,
+        name TEXT,
+        pelaksana TEXT,
+        started_at TEXT NOT NULL,
+        due TEXT,
+        due_ms INTEGER,
+        late INTEGER NOT NULL,
+        PRIMARY KEY (case_id, step_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX open_steps_pelaksana ON open_steps (pelaksana, due_ms);
+      CREATE INDEX open_steps_due ON open_steps (due_ms);
+      CREATE TABLE commands (
+        idempotency_key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        response TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+];

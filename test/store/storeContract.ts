@@ -1,0 +1,187 @@
+/**
+ * The store's shared test suite: every CaseStore implementation must pass it (SQLite and
+ * PostgreSQL run it from their own spec files).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, StoreConflict, type CaseStore, type CaseWrite, type LogRow, type StoredCase } from '../../src/store/caseStore.ts';
+
+export interface StoreFixture {
+  open(): Promise<CaseStore>;
+  /** Runs raw SQL against the store's database, as someone with direct access could. */
+  raw(store: CaseStore, sql: string): Promise<void>;
+}
+
+const AT = '2026-03-02T09:00:00+07:00';
+const noTimers = { clearedCases: [], set: [], removed: [] };
+
+function storedCase(id: string, over: Partial<StoredCase> = {}): StoredCase {
+  return {
+    id, rootId: id, processId: 'surat-masuk', definitionVersion: 1, status: 'active', revision: 1, headHash: 'h1',
+    startedAt: AT, updatedAt: AT, snapshot: '{"value":"a"}', state: '{"steps":[]}', ...over,
+  };
+}
+
+function logRow(caseId: string, seq: number, over: Partial<LogRow> = {}): LogRow {
+  return { caseId, seq, at: AT, actor: 'sistem', event: seq === 1 ? 'START' : `COMPLETE.t${seq}`, entry: `{"seq":${seq}}`, stateHash: `s${seq}`, prevHash: seq === 1 ? GENESIS_HASH : `h${seq - 1}`, hash: `h${seq}`, ...over };
+}
+
+function created(id: string, over: Partial<StoredCase> = {}): CaseWrite {
+  return { row: storedCase(id, over), expectedRevision: null, log: [logRow(id, 1)], steps: [{ caseId: id, processId: 'surat-masuk', stepId: 'Catat', pelaksana: 'petugas-meja', startedAt: AT, due: '2026-03-03T16:00:00+07:00', late: false }] };
+}
+
+export function storeContract(name: string, fixture: StoreFixture): void {
+  describe(`${name}: the shared store contract`, () => {
+    let store: CaseStore;
+    beforeEach(async () => { store = await fixture.open(); });
+    afterEach(async () => { await store.close(); });
+
+    it('migrates once: running the migrations again changes nothing', async () => {
+      const version = await store.migrate();
+      expect(version).toBeGreaterThanOrEqual(1);
+      expect(await store.migrate()).toBe(version);
+    });
+
+    it('writes a new case with its first log entry, open steps and timers, and reads them back after commit', async () => {
+      await store.transaction(async (tx) => tx.write([created('c1', { businessKey: '12/Pid.B/2026/PN Sby' })], {
+        clearedCases: [], removed: [], set: [{ caseId: 'c1', key: 'DEADLINE:Catat', due: '2026-03-03T16:00:00+07:00', event: 'DEADLINE.Catat' }],
+      }));
+      const stored = await store.getCase('c1');
+      expect(stored).toMatchObject({ id: 'c1', rootId: 'c1', revision: 1, status: 'active', businessKey: '12/Pid.B/2026/PN Sby', snapshot: '{"value":"a"}' });
+      expect(stored?.parentId).toBeUndefined();
+      expect(await store.log('c1')).toEqual([logRow('c1', 1)]);
+      expect(await store.timers('c1')).toEqual([{ caseId: 'c1', key: 'DEADLINE:Catat', due: '2026-03-03T16:00:00+07:00', event: 'DEADLINE.Catat' }]);
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([created('c1').steps[0]]);
+      expect(await store.nextTimerDue()).toBe('2026-03-03T16:00:00+07:00');
+      expect(await store.countTimers()).toBe(1);
+      expect(await store.getCase('nope')).toBeUndefined();
+    });
+
+    it('updates a case only at the revision it was loaded at; a stale write is a conflict and leaves nothing behind', async () => {
+      await store.transaction(async (tx) => tx.write([created('c2')], noTimers));
+      const next: CaseWrite = { row: storedCase('c2', { revision: 2, headHash: 'h2', snapshot: '{"value":"b"}' }), expectedRevision: 1, log: [logRow('c2', 2)], steps: [] };
+      await store.transaction(async (tx) => tx.write([next], noTimers));
+      const stale: CaseWrite = { row: storedCase('c2', { revision: 2, headHash: 'hX', snapshot: '{"value":"x"}' }), expectedRevision: 1, log: [logRow('c2', 2, { hash: 'hX' })], steps: [] };
+      const refused = store.transaction(async (tx) => tx.write([stale], { clearedCases: ['c2'], set: [], removed: [] }));
+      await expect(refused).rejects.toBeInstanceOf(StoreConflict);
+      await expect(refused).rejects.toMatchObject({ caseId: 'c2', expectedRevision: 1 });
+      expect(await store.getCase('c2')).toMatchObject({ revision: 2, headHash: 'h2', snapshot: '{"value":"b"}' });
+      expect((await store.log('c2')).map((r) => r.hash)).toEqual(['h1', 'h2']);
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([]);
+    });
+
+    it('refuses to create a case whose id exists', async () => {
+      await store.transaction(async (tx) => tx.write([created('c3')], noTimers));
+      await expect(store.transaction(async (tx) => tx.write([created('c3')], noTimers))).rejects.toBeInstanceOf(StoreConflict);
+    });
+
+    it('rolls back a failed command whole, and only that command, when commands commit together', async () => {
+      const results = await Promise.allSettled([
+        store.transaction(async (tx) => tx.write([created('ok1')], noTimers)),
+        store.transaction(async (tx) => {
+          await tx.write([created('bad')], { clearedCases: [], removed: [], set: [{ caseId: 'bad', key: 'k', due: AT, event: 'TIMER.k' }] });
+          await tx.remember('key-bad', { fingerprint: 'f', response: '{}' }, AT);
+          throw new Error('perintah gagal setelah menulis');
+        }),
+        store.transaction(async (tx) => tx.write([created('ok2')], noTimers)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.getCase('bad')).toBeUndefined();
+      expect(await store.log('bad')).toEqual([]);
+      expect(await store.timers('bad')).toEqual([]);
+      expect(await store.transaction(async (tx) => tx.recall('key-bad'))).toBeUndefined();
+      expect((await store.getCase('ok1'))?.id).toBe('ok1');
+      expect((await store.getCase('ok2'))?.id).toBe('ok2');
+    });
+
+    it('loads a case with its whole family (same root), whichever member is asked for', async () => {
+      await store.transaction(async (tx) => tx.write([
+        created('root'), created('child', { rootId: 'root', parentId: 'root' }), created('grandchild', { rootId: 'root', parentId: 'child' }), created('other'),
+      ], noTimers));
+      const ids = async (id: string) => (await store.transaction(async (tx) => tx.loadFamily(id))).map((c) => c.id).sort();
+      expect(await ids('grandchild')).toEqual(['child', 'grandchild', 'root']);
+      expect(await ids('root')).toEqual(['child', 'grandchild', 'root']);
+      expect(await ids('other')).toEqual(['other']);
+      expect(await ids('missing')).toEqual([]);
+      expect((await store.getCase('grandchild'))?.parentId).toBe('child');
+    });
+
+    it('claims due timers earliest first, however their due times are written, and applies timer changes in order', async () => {
+      await store.transaction(async (tx) => tx.write([created('t1'), created('t2')], {
+        clearedCases: [], removed: [], set: [
+          { caseId: 't1', key: 'a', due: '2026-03-02T10:00:00+07:00', event: 'TIMER.a' },
+          { caseId: 't1', key: 'b', due: '2026-03-02T02:30:00Z', event: 'TIMER.b' },
+          { caseId: 't2', key: 'c', due: '2026-03-02T12:00:00+08:00', event: 'TIMER.c', every: 'PT1H', remaining: 3 },
+          { caseId: 't2', key: 'late', due: '2026-04-01T00:00:00+07:00', event: 'TIMER.late', every: 'P1D', remaining: null },
+        ],
+      }));
+      const due = await store.transaction(async (tx) => tx.claimDueTimers('2026-03-02T04:00:00Z', 10));
+      expect(due.map((t) => t.key)).toEqual(['b', 'a', 'c']);
+      expect(due[2]).toEqual({ caseId: 't2', key: 'c', due: '2026-03-02T12:00:00+08:00', event: 'TIMER.c', every: 'PT1H', remaining: 3 });
+      expect((await store.transaction(async (tx) => tx.claimDueTimers('2026-03-02T04:00:00Z', 2))).map((t) => t.key)).toEqual(['b', 'a']);
+      expect((await store.timers('t2')).find((t) => t.key === 'late')).toEqual({ caseId: 't2', key: 'late', due: '2026-04-01T00:00:00+07:00', event: 'TIMER.late', every: 'P1D', remaining: null });
+      // Clearing a case comes first, then rows set and removed by key.
+      await store.transaction(async (tx) => tx.write([], {
+        clearedCases: ['t1'], removed: [{ caseId: 't2', key: 'c' }],
+        set: [{ caseId: 't1', key: 'new', due: '2026-05-01T08:00:00+07:00', event: 'TIMER.new' }, { caseId: 't2', key: 'late', due: '2026-04-02T00:00:00+07:00', event: 'TIMER.late', every: 'P1D', remaining: null }],
+      }));
+      expect((await store.timers('t1')).map((t) => t.key)).toEqual(['new']);
+      expect((await store.timers('t2')).map((t) => [t.key, t.due])).toEqual([['late', '2026-04-02T00:00:00+07:00']]);
+      expect(await store.countTimers()).toBe(2);
+    });
+
+    it('remembers a command by its idempotency key, once', async () => {
+      await store.transaction(async (tx) => tx.remember('req-1', { fingerprint: 'abc', response: '{"id":"c9"}' }, AT));
+      expect(await store.transaction(async (tx) => tx.recall('req-1'))).toEqual({ fingerprint: 'abc', response: '{"id":"c9"}' });
+      await expect(store.transaction(async (tx) => tx.remember('req-1', { fingerprint: 'abc', response: '{}' }, AT))).rejects.toThrow();
+      expect(await store.transaction(async (tx) => tx.recall('req-2'))).toBeUndefined();
+    });
+
+    it('keeps every deployed version of a definition, and refuses the same version twice', async () => {
+      const row = { processId: 'surat-masuk', version: 1, name: 'Surat Masuk', hash: 'abc', xml: '<definitions/>', deployedAt: AT, deployedBy: 'analis' };
+      await store.saveDefinition(row);
+      await store.saveDefinition({ ...row, version: 2, hash: 'def' });
+      await expect(store.saveDefinition(row)).rejects.toThrow();
+      expect((await store.definitions()).map((d) => [d.processId, d.version, d.hash])).toEqual([['surat-masuk', 1, 'abc'], ['surat-masuk', 2, 'def']]);
+      expect((await store.definitions())[0]).toEqual(row);
+    });
+
+    it('finds and lists cases by SOP, status, business key, start date and page', async () => {
+      await store.transaction(async (tx) => tx.write([
+        created('l1', { startedAt: '2026-01-05T09:00:00+07:00', businessKey: 'A' }),
+        created('l2', { processId: 'cuti', startedAt: '2026-02-05T09:00:00+07:00' }),
+        created('l3', { status: 'completed', endedAt: '2026-03-05T10:00:00+07:00', startedAt: '2026-03-05T09:00:00+07:00', businessKey: 'A' }),
+      ], noTimers));
+      const ids = (cases: StoredCase[]) => cases.map((c) => c.id);
+      expect(ids(await store.listCases())).toEqual(['l3', 'l2', 'l1']);
+      expect(ids(await store.listCases({ processId: 'surat-masuk' }))).toEqual(['l3', 'l1']);
+      expect(ids(await store.listCases({ status: 'active' }))).toEqual(['l2', 'l1']);
+      expect(ids(await store.listCases({ businessKey: 'A', status: 'active' }))).toEqual(['l1']);
+      expect(ids(await store.listCases({ startedFrom: '2026-02-01T00:00:00+07:00', startedTo: '2026-02-28T00:00:00+07:00' }))).toEqual(['l2']);
+      expect(ids(await store.listCases({ processIds: ['cuti'] }))).toEqual(['l2']);
+      expect(ids(await store.listCases({ processIds: [] }))).toEqual([]);
+      expect(ids(await store.listCases({ afterId: 'l1', limit: 1 }))).toEqual(['l2']);
+      expect(ids(await store.transaction(async (tx) => tx.findCases({ businessKey: 'A' })))).toEqual(['l3', 'l1']);
+      expect((await store.getCase('l3'))?.endedAt).toBe('2026-03-05T10:00:00+07:00');
+    });
+
+    it('lists open steps by pelaksana, due time and lateness', async () => {
+      const step = (caseId: string, stepId: string, pelaksana: string, due: string | undefined, late = false) => ({ caseId, processId: 'p', stepId, pelaksana, startedAt: AT, ...(due ? { due } : {}), late });
+      await store.transaction(async (tx) => tx.write([
+        { ...created('s1'), steps: [step('s1', 'A', 'panitera', '2026-03-04T16:00:00+07:00'), step('s1', 'B', 'jurusita', undefined)] },
+        { ...created('s2'), steps: [step('s2', 'A', 'panitera', '2026-03-03T16:00:00+07:00', true)] },
+      ], noTimers));
+      expect((await store.openSteps({ pelaksana: ['panitera'] })).map((s) => s.caseId)).toEqual(['s2', 's1']);
+      expect((await store.openSteps({ dueBefore: '2026-03-03T23:00:00+07:00' })).map((s) => s.caseId)).toEqual(['s2']);
+      expect((await store.openSteps({ late: true })).map((s) => s.caseId)).toEqual(['s2']);
+      expect((await store.openSteps({ pelaksana: ['jurusita'] }))[0]).toEqual({ caseId: 's1', processId: 'p', stepId: 'B', pelaksana: 'jurusita', startedAt: AT, late: false });
+      expect(await store.openSteps({ pelaksana: [] })).toEqual([]);
+    });
+
+    it('keeps the log append-only even for someone who writes SQL', async () => {
+      await store.transaction(async (tx) => tx.write([created('a1')], noTimers));
+      await expect(fixture.raw(store, "UPDATE case_log SET actor = 'penyusup' WHERE case_id = 'a1'")).rejects.toThrow(/append-only/);
+      await expect(fixture.raw(store, "DELETE FROM case_log WHERE case_id = 'a1'")).rejects.toThrow(/append-only/);
+      expect((await store.log('a1'))[0].actor).toBe('sistem');
+    });
+  });
+}
