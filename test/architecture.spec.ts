@@ -1,5 +1,5 @@
 /**
- * Import zones (STYLE.md "Layout"): imports point one way — cli → runtime → compile → model ← bpmn;
+ * Import zones (STYLE.md "Layout"): imports point one way — cli → store → runtime → compile → model ← bpmn;
  * sop and calendar are leaves; nothing in src/ touches HTTP or the DOM; the compiler never
  * imports bpmn-moddle. A test rather than a lint plugin: it needs nothing installed.
  */
@@ -23,7 +23,10 @@ const forbidden: Record<string, RegExp> = {
   model: /^\.\.\/(?!model\/)|^(bpmn-moddle|xstate)$/,
   bpmn: /^\.\.\/(?!model\/|bpmn\/)|^(xstate|express)$/,
   compile: /^\.\.\/(bpmn|runtime|cli|store|audit)\/|^bpmn-moddle$|^express$/,
-  runtime: /^\.\.\/cli\/|^express$/,
+  runtime: /^\.\.\/(cli|store|audit)\/|^(express|pg|better-sqlite3)$/,
+  // Audit reads a store through its interface only, never a driver.
+  audit: /^\.\.\/cli\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
+  store: /^\.\.\/cli\/|^express$/,
 };
 
 const importsOf = (code: string) => [...code.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);

@@ -1,5 +1,5 @@
 /** The read model of a case: what a worklist, a monitor or the API shows of it. */
-import type { CaseRecord, Escalation, HistoryEntry, OpenStep } from './caseRecord.ts';
+import { revisionOf, type CaseRecord, type Escalation, type HistoryEntry, type OpenStep } from './caseRecord.ts';
 import { contextOf, type CaseStatus } from './decide.ts';
 import type { Definition } from './definition.ts';
 
@@ -15,6 +15,8 @@ export interface CaseView {
   processId: string;
   processName?: string;
   version: number;
+  /** The sequence number of the case's latest history entry; a command may name it to guard against racing another. */
+  revision: number;
   businessKey?: string;
   parent?: CaseRecord['parent'];
   status: CaseStatus;
@@ -38,6 +40,7 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
     id: record.id,
     processId: record.processId,
     version: record.version,
+    revision: revisionOf(record),
     status: record.status,
     startedAt: record.startedAt,
     activeSteps,

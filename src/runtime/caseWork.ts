@@ -29,6 +29,8 @@ export interface WorkEnvironment {
   newId(): string;
   readonly timers: TimerRows;
   readonly cases: CaseSpace;
+  /** Called after each history entry a case gets, while its snapshot is the one the entry led to. */
+  entered?(record: CaseRecord): void;
 }
 
 export interface StartOptions {
@@ -146,6 +148,7 @@ export class CaseWork {
       notes: moved.map((m) => `Tenggat ${m.step} dihitung ulang dengan kalender ${calendar.version}: ${m.before} → ${m.after}.`),
       command: { type: 'CALENDAR', at: options.at, actor: options.actor ?? 'sistem', calendarVersion: calendar.version },
     });
+    this.env.entered?.(record);
     return moved;
   }
 
@@ -156,6 +159,7 @@ export class CaseWork {
 
   private carryOut(record: CaseRecord, definition: Definition, decision: Decision, command: Command): void {
     const effects: Effects = applyDecision(record, definition, decision, command, { calendar: this.env.calendar, timers: this.env.timers });
+    this.env.entered?.(record);
     // Link every child before any runs: a child that finishes at once notifies this case re-entrantly.
     const planned = effects.startChildren.map((child) => {
       const id = this.env.newId();
@@ -182,6 +186,7 @@ export class CaseWork {
       seq: revisionOf(record) + 1, at, actor: 'sistem', event: 'CANCEL', visited: [], stepsStarted: [], stepsEnded: [...record.steps.keys()], deadlines: [],
       status: 'terminated', notes: ['Dibatalkan karena langkah pemanggil di kasus induk berakhir.'], command: { type: 'CANCEL', at, actor: 'sistem' },
     });
+    this.env.entered?.(record);
     record.steps.clear();
     this.env.timers.removeCase(caseId);
     for (const byInstance of record.children.values()) for (const child of byInstance.values()) this.cancel(child, at);

@@ -4,7 +4,8 @@
  */
 export type ErrorCode =
   | 'DEFINITION_INVALID' | 'DEFINITION_NOT_FOUND' | 'CASE_NOT_FOUND' | 'CASE_NOT_ACTIVE'
-  | 'STEP_NOT_ACTIVE' | 'STEP_TOO_EARLY' | 'INSTANCE_NOT_OPEN' | 'MESSAGE_NOT_EXPECTED' | 'BAD_INPUT' | 'TIMER_NOT_FOUND';
+  | 'STEP_NOT_ACTIVE' | 'STEP_TOO_EARLY' | 'INSTANCE_NOT_OPEN' | 'MESSAGE_NOT_EXPECTED' | 'BAD_INPUT' | 'TIMER_NOT_FOUND'
+  | 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED';
 
 export class ProtapError extends Error {
   override readonly name = 'ProtapError';

@@ -168,6 +168,3 @@ export class StoreConflict extends Error {
     this.name = 'StoreConflict';
   }
 }
-
-/** The previous hash of a case's first log entry. */
-export const GENESIS_HASH = '0'.repeat(64);

@@ -231,7 +231,7 @@ export class SqliteStore implements CaseStore {
         continue;
       }
       batch.forEach((item, i) => {
-        const outcome = outcomes[i];
+        const outcome = outcomes[i] as (typeof outcomes)[number];
         if (outcome.ok) item.resolve(outcome.value);
         else item.reject(outcome.error);
       });

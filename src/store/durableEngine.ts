@@ -1,0 +1,507 @@
+/**
+ * The durable runtime (DESIGN.md decisions 4, 5 and 9): stateless over a CaseStore. Each command
+ * opens one transaction, loads the family of cases it touches (a case, its parent and children
+ * share a root), runs the same CaseWork as the in-memory engine, and writes back the changed
+ * cases at the revisions they were loaded at, their hash-chained log entries, open steps and
+ * timer rows — then answers, after commit. Memory holds definitions, not cases.
+ */
+import { randomUUID } from 'node:crypto';
+import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import { canonical, entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.ts';
+import { loadCalendar } from '../calendar/loadCalendar.ts';
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { TimerRows } from '../runtime/applyDecision.ts';
+import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
+import { caseView, type CaseView } from '../runtime/caseView.ts';
+import { activeCase, CaseWork, type CaseSpace, type CommandOptions, type StartOptions } from '../runtime/caseWork.ts';
+import { messageNotExpected } from '../runtime/caseEngine.ts';
+import type { Definition } from '../runtime/definition.ts';
+import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
+import { loadDefinitions } from '../runtime/loadDefinitions.ts';
+import { ProtapError } from '../runtime/protapError.ts';
+import { nextStart } from '../runtime/startSchedule.ts';
+import { decodeCase, openStepRows, snapshotText, stateText } from './caseCodec.ts';
+import { StoreConflict, type CaseStore, type CaseWrite, type StoreTransaction, type StoredCase } from './caseStore.ts';
+
+export interface DurableEngineOptions {
+  store: CaseStore;
+  calendar?: WorkingCalendar;
+  /** The current instant as ISO 8601; used only when a command does not say `at`. */
+  clock?: () => string;
+  newId?: () => string;
+  /** Told of a timer that could not be delivered (it stays in the store and is reported once). */
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface DurableCommandOptions extends CommandOptions {
+  /** A repeated command with the same key returns the first answer and changes nothing. */
+  idempotencyKey?: string;
+  /** The revision the caller last saw: if the case has moved on since, the command is a conflict. */
+  expectedRevision?: number;
+}
+
+export interface DurableStartOptions extends StartOptions {
+  idempotencyKey?: string;
+}
+
+/** Scheduled starts of recurring SOPs live in the timer table under this case id prefix. */
+const SCHEDULE_PREFIX = 'jadwal:';
+const SCHEDULE_EVENT = 'START';
+
+export class DurableEngine {
+  readonly store: CaseStore;
+  private workingCalendar: WorkingCalendar;
+  private readonly registry = new DefinitionRegistry();
+  /** Definitions whose stored compile hash differs from what this Protap compiles now. */
+  private readonly recompiled = new Set<string>();
+  readonly clock: () => string;
+  readonly newId: () => string;
+  private readonly onError: (error: unknown, context: string) => void;
+  /** Timer rows that failed on their own: left in the store, skipped by this process. */
+  private readonly poisoned = new Set<string>();
+
+  private constructor(options: DurableEngineOptions) {
+    this.store = options.store;
+    this.workingCalendar = options.calendar ?? loadCalendar();
+    this.clock = options.clock ?? (() => new Date().toISOString());
+    this.newId = options.newId ?? (() => randomUUID());
+    this.onError = options.onError ?? (() => {});
+  }
+
+  /** Migrates the store and loads every deployed definition version from it. */
+  static async open(options: DurableEngineOptions): Promise<DurableEngine> {
+    const engine = new DurableEngine(options);
+    await engine.store.migrate();
+    await engine.refreshDefinitions();
+    return engine;
+  }
+
+  get calendar(): WorkingCalendar {
+    return this.workingCalendar;
+  }
+
+  /** The latest (or the given) version of a deployed process. */
+  definition(processId: string, version?: number): Definition {
+    return this.registry.get(processId, version);
+  }
+
+  definitions(): Definition[] {
+    return this.registry.all();
+  }
+
+  /** Whether a definition version compiles today to another machine than when it was deployed. */
+  isRecompiled(processId: string, version: number): boolean {
+    return this.recompiled.has(`${processId}@${version}`);
+  }
+
+  /** Loads the definition versions deployed since this engine last looked (by any server process). */
+  async refreshDefinitions(): Promise<void> {
+    const rows = (await this.store.definitions()).filter((row) => !this.hasVersion(row.processId, row.version));
+    if (rows.length === 0) return;
+    const known = new Set([...rows.map((row) => row.processId), ...this.registry.all().map((d) => d.processId)]);
+    const byXml = new Map<string, typeof rows>();
+    for (const row of rows) byXml.set(row.xml, [...(byXml.get(row.xml) ?? []), row]);
+    for (const [xml, group] of byXml) {
+      const loaded = await loadDefinitions(xml, known);
+      for (const row of group) {
+        const definition = loaded.definitions.find((d) => d.processId === row.processId);
+        if (!definition) {
+          this.onError(new Error(loaded.problems.map((p) => `${p.id}: ${p.message}`).join(' ')), `definisi ${row.processId} versi ${row.version} tidak dapat dikompilasi ulang`);
+          continue;
+        }
+        this.registry.add(definition, row.version);
+        if (definition.hash !== row.hash) this.recompiled.add(`${row.processId}@${row.version}`);
+      }
+    }
+  }
+
+  /**
+   * Validates, compiles and deploys a BPMN document: each process gets its next version and
+   * running cases stay on theirs. With `ifChanged`, a process whose latest version compiles to
+   * the same machine is left as it is (restarts do not pile up versions).
+   */
+  async deployXml(xml: string, options: { actor?: string; at?: string; ifChanged?: boolean } = {}): Promise<Definition[]> {
+    await this.refreshDefinitions();
+    const compiled = await this.registry.compile(xml);
+    const at = options.at ?? this.clock();
+    const deployed: Definition[] = [];
+    for (const definition of compiled) {
+      if (options.ifChanged && this.registry.has(definition.processId) && this.registry.get(definition.processId).hash === definition.hash) {
+        deployed.push(this.registry.get(definition.processId));
+        continue;
+      }
+      const version = this.registry.nextVersion(definition.processId);
+      await this.store.saveDefinition({
+        processId: definition.processId, version, ...(definition.name ? { name: definition.name } : {}), hash: definition.hash, xml,
+        deployedAt: at, deployedBy: options.actor ?? 'sistem',
+      });
+      const added = this.registry.add(definition, version);
+      deployed.push(added);
+      await this.schedule(added, at);
+    }
+    return deployed;
+  }
+
+  /** Starts a case of a process and runs it to its first waiting point. */
+  async startCase(processId: string, options: DurableStartOptions = {}): Promise<CaseView> {
+    const { idempotencyKey, ...start } = options;
+    return this.run('start', { processId, ...start }, idempotencyKey, async (unit) => {
+      const record = unit.work.start(processId, { ...start, at: start.at ?? this.clock() });
+      return unit.view(record);
+    });
+  }
+
+  /** A person completes an open step (or one instance of a multi-instance step). */
+  async completeStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+    const { idempotencyKey, expectedRevision, ...command } = options;
+    return this.run('complete', { caseId, stepId, ...command, expectedRevision }, idempotencyKey, async (unit) => {
+      const record = await unit.loadActive(caseId, expectedRevision);
+      unit.work.complete(record, stepId, { ...command, at: command.at ?? this.clock() });
+      return unit.view(record);
+    });
+  }
+
+  /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
+  async failStep(caseId: string, stepId: string, code: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+    const { idempotencyKey, expectedRevision, ...command } = options;
+    return this.run('fail', { caseId, stepId, code, ...command, expectedRevision }, idempotencyKey, async (unit) => {
+      const record = await unit.loadActive(caseId, expectedRevision);
+      unit.work.fail(record, stepId, code, { ...command, at: command.at ?? this.clock() });
+      return unit.view(record);
+    });
+  }
+
+  /** Delivers a message to the case it is meant for (by case id, or to the active cases with a business key). */
+  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions = {}): Promise<CaseView> {
+    const { idempotencyKey, ...command } = options;
+    return this.run('message', { name, target, ...command }, idempotencyKey, async (unit, tx) => {
+      const event: CaseEvent = { type: messageEvent(name), at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
+      const ids = target.caseId ? [target.caseId] : (await tx.findCases({ businessKey: target.businessKey ?? '', status: 'active' })).map((c) => c.id);
+      for (const id of ids) {
+        const record = target.caseId ? await unit.loadActive(id) : await unit.load(id);
+        if (record && record.status === 'active' && unit.work.deliver(record, event)) return unit.view(record);
+      }
+      throw messageNotExpected(name, target);
+    });
+  }
+
+  /** Broadcasts a signal to every active case that waits for it; returns the ids of the cases it reached. */
+  async sendSignal(name: string, options: DurableCommandOptions = {}): Promise<string[]> {
+    const { idempotencyKey, ...command } = options;
+    const type = signalEvent(name);
+    const processIds = [...new Set(this.registry.all().filter((d) => d.awaits.includes(type)).map((d) => d.processId))];
+    return this.run('signal', { name, ...command }, idempotencyKey, async (unit, tx) => {
+      const event: CaseEvent = { type, at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
+      const reached: string[] = [];
+      for (const { id } of await tx.findCases({ status: 'active', processIds })) {
+        const record = await unit.load(id);
+        if (record && record.status === 'active' && unit.work.deliver(record, event)) reached.push(id);
+      }
+      return reached;
+    });
+  }
+
+  /**
+   * Delivers the timers due at or before `now` (at most `limit`, earliest first) in one
+   * transaction; returns how many rows were taken. On PostgreSQL the rows are locked with
+   * SKIP LOCKED, so several server processes deliver each timer exactly once.
+   */
+  async fireDueTimers(now: string = this.clock(), limit = 256): Promise<number> {
+    let current: TimerRow | undefined;
+    try {
+      return await this.store.transaction(async (tx) => {
+        const rows = (await tx.claimDueTimers(now, limit + this.poisoned.size)).filter((row) => !this.poisoned.has(timerKey(row))).slice(0, limit);
+        const unit = new Unit(tx, this);
+        for (const row of rows) {
+          current = row;
+          await this.deliverTimer(unit, row);
+        }
+        current = undefined;
+        await unit.flush(this.clock());
+        return rows.length;
+      });
+    } catch (error) {
+      // Another command changed one of the cases first: the rows are still there for the next round.
+      if (error instanceof StoreConflict) return 0;
+      if (!current) throw error;
+      this.poisoned.add(timerKey(current));
+      this.onError(error, `timer ${current.key} kasus ${current.caseId} gagal dijalankan dan dilewati sampai server dimulai ulang`);
+      return 0;
+    }
+  }
+
+  /**
+   * Delivers due timers on its own until stopped: at once for those that came due while the
+   * server was down, then every `pollMs` (default 200 ms).
+   */
+  startTimerService(options: { pollMs?: number; batch?: number } = {}): { stop(): Promise<void> } {
+    const pollMs = options.pollMs ?? 200;
+    let stopped = false;
+    let wake: (() => void) | undefined;
+    const loop = (async () => {
+      while (!stopped) {
+        let fired = 0;
+        try {
+          fired = await this.fireDueTimers(this.clock(), options.batch ?? 256);
+        } catch (error) {
+          this.onError(error, 'layanan timer');
+        }
+        if (fired > 0 || stopped) continue;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => { clearTimeout(timer); resolve(); };
+        });
+      }
+    })();
+    return {
+      async stop() {
+        stopped = true;
+        wake?.();
+        await loop;
+      },
+    };
+  }
+
+  /** Switches to a corrected calendar and recomputes the open deadlines of every active case, one transaction per case. */
+  async useCalendar(calendar: WorkingCalendar, options: { at?: string; actor?: string } = {}): Promise<number> {
+    this.workingCalendar = calendar;
+    const at = options.at ?? this.clock();
+    let moved = 0;
+    for (let afterId = ''; ;) {
+      const page = await this.store.listCases({ status: 'active', afterId, limit: 500 });
+      if (page.length === 0) return moved;
+      for (const stored of page) {
+        moved += await this.run('calendar', {}, undefined, async (unit) => {
+          const record = await unit.load(stored.id);
+          return record && record.status === 'active' ? unit.work.recompute(record, calendar, { at, actor: options.actor }).length : 0;
+        });
+      }
+      afterId = (page[page.length - 1] as StoredCase).id;
+    }
+  }
+
+  /** One case as the worklist, monitor and API show it, with its whole history. */
+  async getCase(caseId: string): Promise<CaseView> {
+    const stored = await this.store.getCase(caseId);
+    if (!stored) throw new ProtapError('CASE_NOT_FOUND', `Kasus "${caseId}" tidak ditemukan.`);
+    await this.ensureDefinitions([stored]);
+    const definition = this.definition(stored.processId, stored.definitionVersion);
+    const record = decodeCase(definition, stored);
+    record.history = (await this.store.log(caseId)).filter((row) => row.seq <= stored.revision).map((row) => JSON.parse(row.entry) as HistoryEntry);
+    record.logged = 0;
+    return caseView(definition, record);
+  }
+
+  /** Makes sure the definition versions of these stored cases are loaded (another process may have deployed them). */
+  async ensureDefinitions(cases: readonly StoredCase[]): Promise<void> {
+    const missing = cases.filter((c) => !this.hasVersion(c.processId, c.definitionVersion));
+    if (missing.length === 0) return;
+    await this.refreshDefinitions();
+    for (const c of missing) this.definition(c.processId, c.definitionVersion);
+  }
+
+  private hasVersion(processId: string, version: number): boolean {
+    try {
+      return this.registry.get(processId, version).version === version;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Runs one command in one transaction. With an idempotency key, a key seen before returns the
+   * answer it gave then (a key reused for another command is refused); a lost race on a case is
+   * a CONFLICT error carrying the case as it now is.
+   */
+  private async run<T>(op: string, args: unknown, key: string | undefined, body: (unit: Unit, tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const fingerprint = key ? sha256(canonical({ op, args })) : '';
+    try {
+      return await this.store.transaction(async (tx) => {
+        if (key) {
+          const seen = await tx.recall(key);
+          if (seen) return repeated<T>(key, seen, fingerprint);
+        }
+        const unit = new Unit(tx, this);
+        const result = await body(unit, tx);
+        await unit.flush(this.clock());
+        if (key) await tx.remember(key, { fingerprint, response: JSON.stringify(result) }, this.clock());
+        return result;
+      });
+    } catch (error) {
+      if (key && !(error instanceof ProtapError)) {
+        // The same key raced itself: the first command committed, this one answers with its result.
+        const seen = await this.store.transaction(async (tx) => tx.recall(key));
+        if (seen) return repeated<T>(key, seen, fingerprint);
+      }
+      if (error instanceof StoreConflict) {
+        const current = error.expectedRevision === null ? undefined : await this.getCase(error.caseId);
+        throw new ProtapError('CONFLICT', `Kasus ${error.caseId} baru saja diubah oleh perintah lain; muat ulang kasus lalu ulangi.`, { current });
+      }
+      throw error;
+    }
+  }
+
+  private async deliverTimer(unit: Unit, row: TimerRow): Promise<void> {
+    if (row.caseId.startsWith(SCHEDULE_PREFIX)) {
+      const processId = row.caseId.slice(SCHEDULE_PREFIX.length);
+      const definition = this.definition(processId);
+      const start = definition.startTimers.find((s) => s.node === row.key);
+      const next = start && nextStart(start.timer, this.calendar, row.due, { due: row.due, remaining: row.remaining ?? null });
+      if (next) unit.upsert({ ...row, due: next.due, remaining: next.remaining });
+      else unit.remove(row.caseId, row.key);
+      if (start) unit.work.start(processId, { at: row.due, actor: 'jadwal', startEvent: row.key });
+      return;
+    }
+    const record = await unit.load(row.caseId);
+    if (!record || record.status !== 'active') unit.remove(row.caseId, row.key);
+    else unit.work.fire(record, row);
+  }
+
+  /** Writes the schedule of a definition's timer start events as timer rows (replacing an earlier version's). */
+  private async schedule(definition: Definition, at: string): Promise<void> {
+    const caseId = `${SCHEDULE_PREFIX}${definition.processId}`;
+    const set: TimerRow[] = [];
+    for (const { node, timer } of definition.startTimers) {
+      const next = nextStart(timer, this.calendar, at);
+      if (next) set.push({ caseId, key: node, due: next.due, event: SCHEDULE_EVENT, every: 'jadwal', remaining: next.remaining });
+    }
+    await this.store.transaction(async (tx) => tx.write([], { clearedCases: [caseId], set, removed: [] }));
+  }
+}
+
+function timerKey(row: { caseId: string; key: string }): string {
+  return `${row.caseId}\u0000${row.key}`;
+}
+
+function repeated<T>(key: string, seen: { fingerprint: string; response: string }, fingerprint: string): T {
+  if (seen.fingerprint !== fingerprint) {
+    throw new ProtapError('IDEMPOTENCY_KEY_REUSED', `Kunci idempotensi "${key}" sudah dipakai untuk perintah lain; gunakan kunci baru untuk perintah baru.`);
+  }
+  return JSON.parse(seen.response) as T;
+}
+
+/**
+ * The cases and timer rows of one command: loaded families, new cases, the state each new log
+ * entry led to, and the timer changes, written by `flush` in the command's transaction.
+ */
+class Unit implements CaseSpace, TimerRows {
+  readonly work: CaseWork;
+  private readonly records = new Map<string, CaseRecord>();
+  private readonly loaded = new Map<string, StoredCase>();
+  private readonly states = new Map<string, string[]>();
+  private readonly cleared = new Set<string>();
+  private readonly rows = new Map<string, TimerRow | { caseId: string; key: string; removed: true }>();
+
+  constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine) {
+    this.work = new CaseWork({
+      definition: (processId, version) => engine.definition(processId, version),
+      get calendar() { return engine.calendar; },
+      newId: engine.newId,
+      timers: this,
+      cases: this,
+      entered: (record) => this.entered(record),
+    });
+  }
+
+  /** A case and its family, loaded once per command. */
+  async load(caseId: string): Promise<CaseRecord | undefined> {
+    const known = this.records.get(caseId);
+    if (known) return known;
+    const family = await this.tx.loadFamily(caseId);
+    await this.engine.ensureDefinitions(family);
+    for (const stored of family) {
+      if (this.records.has(stored.id)) continue;
+      this.loaded.set(stored.id, stored);
+      this.records.set(stored.id, decodeCase(this.engine.definition(stored.processId, stored.definitionVersion), stored));
+    }
+    return this.records.get(caseId);
+  }
+
+  /** The case of a command on one case: it must exist, run, and be at the revision the caller saw. */
+  async loadActive(caseId: string, expectedRevision?: number): Promise<CaseRecord> {
+    const record = activeCase(await this.load(caseId), caseId);
+    if (expectedRevision !== undefined && revisionOf(record) !== expectedRevision) {
+      throw new StoreConflict(caseId, expectedRevision);
+    }
+    return record;
+  }
+
+  view(record: CaseRecord): CaseView {
+    return caseView(this.engine.definition(record.processId, record.version), record);
+  }
+
+  get(caseId: string): CaseRecord | undefined {
+    return this.records.get(caseId);
+  }
+
+  add(record: CaseRecord): void {
+    this.records.set(record.id, record);
+  }
+
+  ended(): void {
+    // An ended case stays in the store with its final status; nothing to let go of here.
+  }
+
+  private entered(record: CaseRecord): void {
+    const texts = this.states.get(record.id) ?? [];
+    texts.push(snapshotText(this.engine.definition(record.processId, record.version), record));
+    this.states.set(record.id, texts);
+  }
+
+  upsert(row: TimerRow): void {
+    this.rows.set(timerKey(row), row);
+  }
+
+  remove(caseId: string, key: string): void {
+    this.rows.set(timerKey({ caseId, key }), { caseId, key, removed: true });
+  }
+
+  removeCase(caseId: string): void {
+    for (const [key, row] of this.rows) if (row.caseId === caseId) this.rows.delete(key);
+    this.cleared.add(caseId);
+  }
+
+  private rootOf(record: CaseRecord): string {
+    const loaded = this.loaded.get(record.id);
+    if (loaded) return loaded.rootId;
+    const parent = record.parent && this.records.get(record.parent.caseId);
+    return parent ? this.rootOf(parent) : record.id;
+  }
+
+  /** Writes every case this command changed, with its log entries chained to the stored head. */
+  async flush(now: string): Promise<void> {
+    const writes: CaseWrite[] = [];
+    for (const record of this.records.values()) {
+      if (record.history.length === 0) continue;
+      const loaded = this.loaded.get(record.id);
+      const states = this.states.get(record.id) ?? [];
+      let prevHash = loaded?.headHash ?? GENESIS_HASH;
+      const log = record.history.map((entry, i) => {
+        const text = canonical(entry);
+        const stateHash = sha256(states[i] as string);
+        const hash = entryHash(record.id, entry.seq, prevHash, stateHash, text);
+        const row = { caseId: record.id, seq: entry.seq, at: entry.at, actor: entry.actor, event: entry.event, entry: text, stateHash, prevHash, hash };
+        prevHash = hash;
+        return row;
+      });
+      const row: StoredCase = {
+        id: record.id, rootId: this.rootOf(record), processId: record.processId, definitionVersion: record.version, status: record.status,
+        revision: revisionOf(record), headHash: prevHash, startedAt: record.startedAt, updatedAt: now,
+        snapshot: states[states.length - 1] as string, state: stateText(record),
+      };
+      if (record.parent) row.parentId = record.parent.caseId;
+      if (record.businessKey) row.businessKey = record.businessKey;
+      if (record.endedAt) row.endedAt = record.endedAt;
+      writes.push({ row, expectedRevision: loaded ? loaded.revision : null, log, steps: openStepRows(record) });
+    }
+    const set: TimerRow[] = [];
+    const removed: { caseId: string; key: string }[] = [];
+    for (const row of this.rows.values()) {
+      if ('removed' in row) removed.push({ caseId: row.caseId, key: row.key });
+      else set.push(row);
+    }
+    if (writes.length > 0 || set.length > 0 || removed.length > 0 || this.cleared.size > 0) {
+      await this.tx.write(writes, { clearedCases: [...this.cleared], set, removed });
+    }
+  }
+}

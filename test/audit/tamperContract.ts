@@ -1,0 +1,100 @@
+/**
+ * Tampering: whoever alters a stored log entry, a state hash, the case row or its snapshot — even
+ * with the append-only triggers switched off — is found by replay at the first bad sequence number.
+ */
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { entryHash } from '../../src/audit/hashChain.ts';
+import { replayAll, replayCase } from '../../src/audit/replay.ts';
+import type { CaseStore } from '../../src/store/caseStore.ts';
+import { DurableEngine } from '../../src/store/durableEngine.ts';
+import { fixture } from '../support/engineWith.ts';
+
+export interface TamperFixture {
+  open(): Promise<CaseStore>;
+  raw(store: CaseStore, sql: string): Promise<void>;
+  /** SQL that switches off the log's append-only triggers, as an attacker with database rights could. */
+  unlockLog: string;
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+export function tamperContract(name: string, setup: TamperFixture): void {
+  describe(`${name}: replay finds tampering`, () => {
+    let store: CaseStore;
+    let engine: DurableEngine;
+    let id: string;
+    beforeEach(async () => {
+      store = await setup.open();
+      engine = await DurableEngine.open({ store, clock: () => '2026-01-05T08:00:00+07:00' });
+      await engine.deployXml(fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn'));
+      ({ id } = await engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' }));
+      await engine.completeStep(id, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-1' });
+      await engine.completeStep(id, 'Sidang', { at: '2026-01-15T09:00:00+07:00', actor: 'hakim-1', data: { tanggalPutusan: '2026-01-20' } });
+      await engine.fireDueTimers('2026-02-10T08:00:00+07:00');
+      await setup.raw(store, setup.unlockLog);
+    });
+    afterEach(async () => { await store.close(); });
+
+    const entryOf = async (seq: number) => (await store.log(id)).find((r) => r.seq === seq);
+
+    it('reports an untouched case as utuh', async () => {
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 4 });
+    });
+
+    it('finds an entry whose text was changed (who completed the step)', async () => {
+      const row = await entryOf(2);
+      await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replace('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(id)} AND seq = 2`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
+    });
+
+    it('finds an entry rewritten with a fresh hash: the next link no longer fits', async () => {
+      const row = await entryOf(2);
+      const entry = (row?.entry ?? '').replace('jurusita-1', 'jurusita-2');
+      const hash = entryHash(id, 2, row?.prevHash ?? '', row?.stateHash ?? '', entry);
+      await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = 2`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
+    });
+
+    it('finds changed case data in an event even when every hash after it is recomputed', async () => {
+      const rows = await store.log(id);
+      let prev = (rows[2]?.prevHash ?? '');
+      for (const row of rows.slice(2)) {
+        const entry = row.seq === 3 ? row.entry.replace('2026-01-20', '2026-03-20') : row.entry;
+        const hash = entryHash(id, row.seq, prev, row.stateHash, entry);
+        await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, prev_hash = ${quote(prev)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = ${row.seq}`);
+        prev = hash;
+      }
+      await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
+    });
+
+    it('finds a changed state hash', async () => {
+      await setup.raw(store, `UPDATE case_log SET state_hash = ${quote('0'.repeat(64))} WHERE case_id = ${quote(id)} AND seq = 3`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3 });
+    });
+
+    it('finds a deleted entry', async () => {
+      await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 2`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/nomor 2 hilang/) });
+    });
+
+    it('finds a dropped last entry (the case row still counts it)', async () => {
+      await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 4`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Revisi kasus 4/) });
+    });
+
+    it('finds an altered snapshot in the case row', async () => {
+      const stored = await store.getCase(id);
+      const forged = (stored?.snapshot ?? '').replace('2026-01-20', '2026-01-21');
+      expect(forged).not.toBe(stored?.snapshot);
+      await setup.raw(store, `UPDATE cases SET snapshot = ${quote(forged)} WHERE id = ${quote(id)}`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
+    });
+
+    it('finds a case marked completed that its log does not end', async () => {
+      await setup.raw(store, `UPDATE cases SET status = 'completed' WHERE id = ${quote(id)}`);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
+      expect((await replayAll(engine)).bad.map((r) => r.caseId)).toEqual([id]);
+    });
+  });
+}
