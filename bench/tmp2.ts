@@ -1,2 +1,0 @@
-import { runProtap } from './engines.ts';
-await runProtap('four', 'bench/fixtures/fourBranches.bpmn', 20000, false);
