@@ -3,7 +3,6 @@
  * SOPs it calls are (the engine checks every `calledElement`), so files go in dependency order.
  */
 import { readFile } from 'node:fs/promises';
-import type { CaseEngine } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import { CATALOGUE_DIR, readCatalogue, type CatalogueEntry } from './readCatalogue.ts';
@@ -28,8 +27,17 @@ export function dependencyOrder(entries: CatalogueEntry[]): CatalogueEntry[] {
   return ordered;
 }
 
-/** Reads the catalogue folder and deploys every file, micro SOPs before the macro SOPs that call them. */
-export async function deployCatalogue(engine: CaseEngine, dir: string = CATALOGUE_DIR): Promise<Definition[]> {
+/** What the catalogue is deployed into: the in-memory engine or the durable one. */
+export interface DeployTarget {
+  deployXml(xml: string, options?: { ifChanged?: boolean; actor?: string }): Promise<Definition[]>;
+}
+
+/**
+ * Reads the catalogue folder and deploys every file, micro SOPs before the macro SOPs that call
+ * them. With `ifChanged` (server start), a process whose latest version is the same machine is
+ * left as it is.
+ */
+export async function deployCatalogue(engine: DeployTarget, dir: string = CATALOGUE_DIR, options: { ifChanged?: boolean; actor?: string } = {}): Promise<Definition[]> {
   const entries = dependencyOrder(await readCatalogue(dir));
   const deployed: Definition[] = [];
   // One file may hold several processes; each file is deployed once, at its first entry's turn.
@@ -38,7 +46,7 @@ export async function deployCatalogue(engine: CaseEngine, dir: string = CATALOGU
     if (seen.has(entry.path)) continue;
     seen.add(entry.path);
     try {
-      deployed.push(...(await engine.deployXml(await readFile(entry.path, 'utf8'))));
+      deployed.push(...(await engine.deployXml(await readFile(entry.path, 'utf8'), options)));
     } catch (error) {
       if (error instanceof ProtapError) throw new ProtapError(error.code, `${entry.file}: ${error.message}`, { ...error.details, file: entry.file });
       throw error;

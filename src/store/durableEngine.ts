@@ -302,6 +302,11 @@ export class DurableEngine {
     for (const c of missing) this.definition(c.processId, c.definitionVersion);
   }
 
+  /** Loads the definitions another server process deployed, when this one does not know the process yet. */
+  async ensureLatest(processId: string): Promise<void> {
+    if (!this.registry.has(processId)) await this.refreshDefinitions();
+  }
+
   private hasVersion(processId: string, version: number): boolean {
     try {
       return this.registry.get(processId, version).version === version;

@@ -1,0 +1,49 @@
+/**
+ * `npm start`: opens the store (SQLite in PROTAP_DATA, default ./data; PostgreSQL when
+ * DATABASE_URL is set), migrates it, deploys the processes/ catalogue (only what changed since the
+ * last start), starts the timer service and serves the API on PORT (default 3000). SIGTERM or
+ * SIGINT stops taking requests, lets the ones in flight finish, then stops the timers and closes
+ * the store. Logs are JSON lines (pino) on stdout.
+ */
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { deployCatalogue } from '../src/catalogue/deployCatalogue.ts';
+import { DurableEngine } from '../src/store/durableEngine.ts';
+import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
+import { createApp } from './app.ts';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } });
+
+async function main(): Promise<void> {
+  const settings = storeSettings();
+  const store = await openStore(settings);
+  const engine = await DurableEngine.open({ store, onError: (error, context) => logger.error({ err: error }, context) });
+  if (process.env.PROTAP_CATALOGUE !== 'off') {
+    const deployed = await deployCatalogue(engine, undefined, { ifChanged: true, actor: 'sistem' });
+    logger.info({ definitions: deployed.length }, 'katalog SOP di-deploy');
+  }
+  const timers = engine.startTimerService({ pollMs: Number(process.env.PROTAP_TIMER_POLL_MS ?? 200) });
+  const server = createApp(engine, logger).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  const { port, address } = server.address() as AddressInfo;
+  logger.info({ port, address, store: describeStore(settings) }, 'Protap siap');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'berhenti: menyelesaikan permintaan yang sedang berjalan');
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await timers.stop();
+    await store.close();
+    logger.info('berhenti');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Protap tidak dapat dimulai');
+  process.exit(1);
+});
