@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     const deployed = await deployCatalogue(engine, undefined, { ifChanged: true, actor: 'sistem' });
     logger.info({ definitions: deployed.length }, 'katalog SOP di-deploy');
   }
-  const timers = engine.startTimerService({ pollMs: Number(process.env.PROTAP_TIMER_POLL_MS ?? 200) });
+  const timers = engine.startTimerService({
+    pollMs: Number(process.env.PROTAP_TIMER_POLL_MS ?? 200),
+    batch: Number(process.env.PROTAP_TIMER_BATCH ?? 256),
+    onFired: (fired) => logger.info({ fired }, 'timer dijalankan'),
+  });
   const server = createApp(engine, logger).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port, address } = server.address() as AddressInfo;

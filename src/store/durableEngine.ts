@@ -236,7 +236,7 @@ export class DurableEngine {
    * Delivers due timers on its own until stopped: at once for those that came due while the
    * server was down, then every `pollMs` (default 200 ms).
    */
-  startTimerService(options: { pollMs?: number; batch?: number } = {}): { stop(): Promise<void> } {
+  startTimerService(options: { pollMs?: number; batch?: number; onFired?: (count: number) => void } = {}): { stop(): Promise<void> } {
     const pollMs = options.pollMs ?? 200;
     let stopped = false;
     let wake: (() => void) | undefined;
@@ -248,6 +248,7 @@ export class DurableEngine {
         } catch (error) {
           this.onError(error, 'layanan timer');
         }
+        if (fired > 0) options.onFired?.(fired);
         if (fired > 0 || stopped) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
