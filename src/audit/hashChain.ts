@@ -1,9 +1,11 @@
 /**
- * The evidence encoding of the event log (DESIGN.md decision 6). Every entry and every state is
- * written as canonical JSON (RFC 8785, through the `canonicalize` package: sorted keys, one
- * number format), so anyone can recompute the hashes from the stored text alone. An entry's hash
- * covers the case, its sequence number, the previous entry's hash, the hash of the state it led
- * to, and the entry's own text: changing any of them, or dropping an entry, breaks the chain.
+ * The evidence encoding of the event log (DESIGN.md decision 6). A log entry is stored as JSON
+ * text and hashed as stored, so anyone can recompute its hash from the stored bytes alone. A
+ * state is hashed over canonical JSON (RFC 8785, through the `canonicalize` package: sorted keys,
+ * one number format), because replay recomputes it from a replayed snapshot and must reach the
+ * same bytes. An entry's hash covers the case, its sequence number, the previous entry's hash,
+ * the hash of the state it led to, and the entry's own text: changing any of them, or dropping an
+ * entry, breaks the chain.
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';

@@ -39,7 +39,7 @@ export interface LogRow {
   actor: string;
   /** The event type (COMPLETE.Task_1, START, TIMER.x …), for reading without parsing the entry. */
   event: string;
-  /** Canonical JSON of the history entry, with the command that produced it. */
+  /** JSON of the history entry, with the command that produced it; hashed as stored. */
   entry: string;
   /** SHA-256 of the canonical snapshot the entry led to. */
   stateHash: string;

@@ -485,7 +485,8 @@ class Unit implements CaseSpace, TimerRows {
       const states = this.states.get(record.id) ?? [];
       let prevHash = loaded?.headHash ?? GENESIS_HASH;
       const log = record.history.map((entry, i) => {
-        const text = canonical(entry);
+        // Stored as written and hashed as stored: a verifier needs the bytes, not a re-encoding.
+        const text = JSON.stringify(entry);
         const stateHash = sha256(states[i] as string);
         const hash = entryHash(record.id, entry.seq, prevHash, stateHash, text);
         const row = { caseId: record.id, seq: entry.seq, at: entry.at, actor: entry.actor, event: entry.event, entry: text, stateHash, prevHash, hash };

@@ -44,9 +44,10 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
         entry TEXT NOT NULL,
         state_hash TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL,
-        PRIMARY KEY (case_id, seq)
-      ) WITHOUT ROWID;
+        hash TEXT NOT NULL
+      );
+      -- A rowid table: entries are appended at its end; rows this large do not suit WITHOUT ROWID.
+      CREATE UNIQUE INDEX case_log_case_seq ON case_log (case_id, seq);
       CREATE TRIGGER case_log_no_update BEFORE UPDATE ON case_log
         BEGIN SELECT RAISE(ABORT, 'case_log hanya boleh ditambah (append-only)'); END;
       CREATE TRIGGER case_log_no_delete BEFORE DELETE ON case_log

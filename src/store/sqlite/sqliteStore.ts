@@ -138,8 +138,10 @@ export class SqliteStore implements CaseStore {
       family: db.prepare('SELECT * FROM cases WHERE root_id = (SELECT root_id FROM cases WHERE id = ?)'),
       insertCase: db.prepare(`INSERT INTO cases (id, root_id, parent_id, process_id, definition_version, business_key, status, revision, head_hash, started_at, started_ms, ended_at, updated_at, snapshot, state)
         VALUES (@id, @rootId, @parentId, @processId, @definitionVersion, @businessKey, @status, @revision, @headHash, @startedAt, @startedMs, @endedAt, @updatedAt, @snapshot, @state)`),
-      updateCase: db.prepare(`UPDATE cases SET status = @status, revision = @revision, head_hash = @headHash, ended_at = @endedAt, updated_at = @updatedAt, snapshot = @snapshot, state = @state
-        WHERE id = @id AND revision = @expectedRevision`),
+      updateCase: db.prepare(`UPDATE cases SET status = ?, revision = ?, head_hash = ?, ended_at = ?, updated_at = ?, snapshot = ?, state = ?
+        WHERE id = ? AND revision = ?`),
+      // Most commands leave the status as it is; not naming it spares the indexes on it.
+      updateRunning: db.prepare('UPDATE cases SET revision = ?, head_hash = ?, updated_at = ?, snapshot = ?, state = ? WHERE id = ? AND revision = ? AND status = ?'),
       appendLog: db.prepare('INSERT INTO case_log (case_id, seq, at, actor, event, entry, state_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       clearSteps: db.prepare('DELETE FROM open_steps WHERE case_id = ?'),
       insertStep: db.prepare('INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -168,16 +170,18 @@ export class SqliteStore implements CaseStore {
   private write(cases: CaseWrite[], timers: TimerChanges): void {
     const s = this.statements;
     for (const { row, expectedRevision, log, steps } of cases) {
-      const params = { ...row, parentId: row.parentId ?? null, businessKey: row.businessKey ?? null, endedAt: row.endedAt ?? null, startedMs: Date.parse(row.startedAt), expectedRevision };
       if (expectedRevision === null) {
         try {
-          s.insertCase.run(params);
+          s.insertCase.run({ ...row, parentId: row.parentId ?? null, businessKey: row.businessKey ?? null, endedAt: row.endedAt ?? null, startedMs: Date.parse(row.startedAt) });
         } catch (error) {
           if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict(row.id, null);
           throw error;
         }
-      } else if (s.updateCase.run(params).changes !== 1) {
-        throw new StoreConflict(row.id, expectedRevision);
+      } else {
+        const running = row.status === 'active' && s.updateRunning.run(row.revision, row.headHash, row.updatedAt, row.snapshot, row.state, row.id, expectedRevision, 'active').changes === 1;
+        if (!running && s.updateCase.run(row.status, row.revision, row.headHash, row.endedAt ?? null, row.updatedAt, row.snapshot, row.state, row.id, expectedRevision).changes !== 1) {
+          throw new StoreConflict(row.id, expectedRevision);
+        }
       }
       for (const entry of log) s.appendLog.run(entry.caseId, entry.seq, entry.at, entry.actor, entry.event, entry.entry, entry.stateHash, entry.prevHash, entry.hash);
       s.clearSteps.run(row.id);
