@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const { all, json } = parsed.values;
-  if (all === (parsed.positionals.length > 0)) {
+  if (Boolean(all) === (parsed.positionals.length > 0)) {
     console.error(`protap replay: sebutkan ID kasus atau --all (tidak keduanya).\n${USAGE}`);
     return 2;
   }
