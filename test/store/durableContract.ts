@@ -3,8 +3,13 @@
  * committed with its log entry, snapshot and timer rows, and everything still there after the
  * engine (the server process) is replaced by a new one on the same database.
  */
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replayAll, replayCase } from '../../src/audit/replay.ts';
+import { draftYear } from '../../src/calendar/draftYear.ts';
+import { readCalendarYears } from '../../src/calendar/loadCalendar.ts';
+import { publishYear } from '../../src/calendar/publishYear.ts';
+import { createWorkingCalendar } from '../../src/calendar/workingCalendar.ts';
 import type { CaseStore } from '../../src/store/caseStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { fixture } from '../support/engineWith.ts';
@@ -18,6 +23,16 @@ export interface DurableFixture {
 const runtimeDir = `${import.meta.dirname}/../runtime`;
 const compileDir = `${import.meta.dirname}/../compile`;
 const T0 = '2026-01-05T08:00:00+07:00';
+
+/** The calendar after a corrected SKB adds a cuti bersama on Tuesday 6 January 2026 (as in recomputeDeadlines.spec). */
+function correctedCalendar() {
+  const years = readCalendarYears(resolve(import.meta.dirname, '../../processes/calendar'));
+  const old2026 = years.find((y) => y.year === 2026);
+  if (!old2026) throw new Error('2026 missing');
+  const extra = { date: '2026-01-06', kind: 'cuti_bersama' as const, name: 'Cuti bersama (uji)', source: 'SKB perubahan (uji)' };
+  const { year } = publishYear(old2026, { ...old2026, entries: [...old2026.entries, extra] });
+  return createWorkingCalendar({ zone: 'Asia/Jakarta', years: [...years.filter((y) => y.year !== 2026), year], draft: draftYear });
+}
 
 export function durableContract(name: string, setup: DurableFixture): void {
   describe(`${name}: durable cases`, () => {
@@ -163,6 +178,31 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(await other.getCase(id)).toMatchObject({ status: 'failed', error: { code: 'ALAMAT_TIDAK_DIKENAL' } });
       const summary = await replayAll(other);
       expect(summary).toMatchObject({ cases: 3, bad: [] });
+    });
+
+    it('moves open deadlines on a corrected calendar, in the store and in the log, and replays the correction', async () => {
+      const engine = await engineOn(store);
+      await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
+      const { id } = await engine.startCase('Pemanggilan', { at: T0 });
+      const calendar = correctedCalendar();
+      expect(await engine.useCalendar(calendar, { at: '2026-01-05T12:00:00+07:00', actor: 'admin' })).toBe(1);
+      const view = await engine.getCase(id);
+      expect(view.activeSteps[0]?.due).toBe('2026-01-08T23:59:59+07:00');
+      expect(view.history.at(-1)).toMatchObject({ event: 'CALENDAR', actor: 'admin', command: { type: 'CALENDAR', calendarVersion: calendar.version } });
+      expect(await store.timers(id)).toEqual([expect.objectContaining({ key: 'DEADLINE:Panggil', due: '2026-01-08T23:59:59+07:00' })]);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 2 });
+    });
+
+    it('fails a step of a micro case by hand: the macro case takes its error boundary in the same transaction', async () => {
+      const engine = await engineOn(store);
+      await engine.deployXml(fixture(compileDir, 'callActivity.micro.bpmn'));
+      await engine.deployXml(fixture(compileDir, 'callActivity.macro.bpmn'));
+      const { id } = await engine.startCase('GugatanPerdata', { vars: { alamatTergugat: '-' }, at: T0 });
+      const childId = (await engine.completeStep(id, 'Tetapkan', { at: T0 })).activeSteps[0]?.childCases?.[0] as string;
+      const child = await engine.failStep(childId, 'Sampaikan', 'ALAMAT_TIDAK_DIKENAL', { at: '2026-01-06T09:00:00+07:00', actor: 'jurusita-1' });
+      expect(child.status).toBe('failed');
+      expect((await engine.getCase(id)).activeSteps.map((s) => s.id)).toEqual(['Umumkan']);
+      expect((await replayAll(engine)).bad).toEqual([]);
     });
 
     it('correlates messages by business key and broadcasts signals to the cases that wait', async () => {
