@@ -31,6 +31,15 @@ export interface DurableEngineOptions {
   newId?: () => string;
   /** Told of a timer that could not be delivered (it stays in the store and is reported once). */
   onError?: (error: unknown, context: string) => void;
+  /** How many recently written cases stay decoded in memory (default 5,000; 0 turns the cache off). */
+  cachedCases?: number;
+}
+
+/** A case as this process last wrote it. */
+export interface CachedCase {
+  record: CaseRecord;
+  revision: number;
+  headHash: string;
 }
 
 export interface DurableCommandOptions extends CommandOptions {
@@ -59,6 +68,14 @@ export class DurableEngine {
   private readonly onError: (error: unknown, context: string) => void;
   /** Timer rows that failed on their own: left in the store, skipped by this process. */
   private readonly poisoned = new Set<string>();
+  /**
+   * Cases this process wrote last, decoded, by id (least recently used first). Only cases without
+   * parent or children: a family is always read whole. A cached case is trusted at its revision;
+   * the revision guard of every write catches one that another process moved on, and the command
+   * is then run again from the store.
+   */
+  private readonly recent = new Map<string, CachedCase>();
+  private readonly recentLimit: number;
 
   private constructor(options: DurableEngineOptions) {
     this.store = options.store;
@@ -68,6 +85,7 @@ export class DurableEngine {
     // commit of many commands writes few pages (half the commit time of random UUIDs, measured).
     this.newId = options.newId ?? (() => timeOrderedId());
     this.onError = options.onError ?? (() => {});
+    this.recentLimit = options.cachedCases ?? 5_000;
   }
 
   /** Migrates the store and loads every deployed definition version from it. */
@@ -210,10 +228,11 @@ export class DurableEngine {
    */
   async fireDueTimers(now: string = this.clock(), limit = 256): Promise<number> {
     let current: TimerRow | undefined;
+    let unit: Unit | undefined;
     try {
-      return await this.store.transaction(async (tx) => {
+      const fired = await this.store.transaction(async (tx) => {
         const rows = (await tx.claimDueTimers(now, limit + this.poisoned.size)).filter((row) => !this.poisoned.has(timerKey(row))).slice(0, limit);
-        const unit = new Unit(tx, this);
+        unit = new Unit(tx, this, true);
         for (const row of rows) {
           current = row;
           await this.deliverTimer(unit, row);
@@ -222,6 +241,8 @@ export class DurableEngine {
         await unit.flush(this.clock());
         return rows.length;
       });
+      if (unit) this.keepRecent(unit);
+      return fired;
     } catch (error) {
       // Another command changed one of the cases first: the rows are still there for the next round.
       if (error instanceof StoreConflict) return 0;
@@ -303,6 +324,29 @@ export class DurableEngine {
     for (const c of missing) this.definition(c.processId, c.definitionVersion);
   }
 
+  /** Takes a case out of the cache for one command (it comes back only if the command commits). */
+  takeRecent(caseId: string): CachedCase | undefined {
+    const cached = this.recent.get(caseId);
+    if (cached) this.recent.delete(caseId);
+    return cached;
+  }
+
+  /** After a commit: the unit's running cases without family stay decoded for the next command. */
+  private keepRecent(unit: Unit): void {
+    if (this.recentLimit === 0) return;
+    for (const kept of unit.written()) {
+      const { record } = kept;
+      // Commands committed together settle in order; never let an older revision replace a newer one.
+      if ((this.recent.get(record.id)?.revision ?? 0) > kept.revision) continue;
+      this.recent.delete(record.id);
+      if (record.status !== 'active' || record.parent || record.children.size > 0) continue;
+      record.logged = kept.revision;
+      record.history = [];
+      this.recent.set(record.id, kept);
+      if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value as string);
+    }
+  }
+
   /** Loads the definitions another server process deployed, when this one does not know the process yet. */
   async ensureLatest(processId: string): Promise<void> {
     if (!this.registry.has(processId)) await this.refreshDefinitions();
@@ -321,21 +365,27 @@ export class DurableEngine {
    * answer it gave then (a key reused for another command is refused); a lost race on a case is
    * a CONFLICT error carrying the case as it now is.
    */
-  private async run<T>(op: string, args: unknown, key: string | undefined, body: (unit: Unit, tx: StoreTransaction) => Promise<T>): Promise<T> {
+  private async run<T>(op: string, args: unknown, key: string | undefined, body: (unit: Unit, tx: StoreTransaction) => Promise<T>, fresh = false): Promise<T> {
     const fingerprint = key ? sha256(canonical({ op, args })) : '';
+    let unit: Unit | undefined;
     try {
-      return await this.store.transaction(async (tx) => {
+      const result = await this.store.transaction(async (tx) => {
         if (key) {
           const seen = await tx.recall(key);
           if (seen) return repeated<T>(key, seen, fingerprint);
         }
-        const unit = new Unit(tx, this);
-        const result = await body(unit, tx);
+        unit = new Unit(tx, this, fresh);
+        const answer = await body(unit, tx);
         await unit.flush(this.clock());
-        if (key) await tx.remember(key, { fingerprint, response: JSON.stringify(result) }, this.clock());
-        return result;
+        if (key) await tx.remember(key, { fingerprint, response: JSON.stringify(answer) }, this.clock());
+        return answer;
       });
+      if (unit) this.keepRecent(unit);
+      return result;
     } catch (error) {
+      // A refusal or a lost race may come from a cached case another process has moved on since:
+      // the command runs once more, reading everything from the store, before anyone is told.
+      if (unit?.usedCache && !fresh) return this.run(op, args, key, body, true);
       if (key && !(error instanceof ProtapError)) {
         // The same key raced itself: the first command committed, this one answers with its result.
         const seen = await this.store.transaction(async (tx) => tx.recall(key));
@@ -395,12 +445,17 @@ function repeated<T>(key: string, seen: { fingerprint: string; response: string 
 class Unit implements CaseSpace, TimerRows {
   readonly work: CaseWork;
   private readonly records = new Map<string, CaseRecord>();
-  private readonly loaded = new Map<string, StoredCase>();
+  /** Revision, head hash and root of each case as it was before this command. */
+  private readonly loaded = new Map<string, { revision: number; headHash: string; rootId: string }>();
+  /** Head hash of each case this command wrote. */
+  private readonly heads = new Map<string, string>();
+  usedCache = false;
   private readonly states = new Map<string, string[]>();
   private readonly cleared = new Set<string>();
   private readonly rows = new Map<string, TimerRow | { caseId: string; key: string; removed: true }>();
 
-  constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine) {
+  /** `fresh`: read every case from the store, never from the engine's cache. */
+  constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine, private readonly fresh = false) {
     this.work = new CaseWork({
       definition: (processId, version) => engine.definition(processId, version),
       get calendar() { return engine.calendar; },
@@ -415,6 +470,13 @@ class Unit implements CaseSpace, TimerRows {
   async load(caseId: string): Promise<CaseRecord | undefined> {
     const known = this.records.get(caseId);
     if (known) return known;
+    const cached = this.fresh ? undefined : this.engine.takeRecent(caseId);
+    if (cached) {
+      this.usedCache = true;
+      this.loaded.set(caseId, { revision: cached.revision, headHash: cached.headHash, rootId: caseId });
+      this.records.set(caseId, cached.record);
+      return cached.record;
+    }
     const family = await this.tx.loadFamily(caseId);
     await this.engine.ensureDefinitions(family);
     for (const stored of family) {
@@ -429,6 +491,7 @@ class Unit implements CaseSpace, TimerRows {
   async loadActive(caseId: string, expectedRevision?: number): Promise<CaseRecord> {
     const record = activeCase(await this.load(caseId), caseId);
     if (expectedRevision !== undefined && revisionOf(record) !== expectedRevision) {
+      // From the cache, the case may be behind another process: say conflict only from the store.
       throw new StoreConflict(caseId, expectedRevision);
     }
     return record;
@@ -469,6 +532,14 @@ class Unit implements CaseSpace, TimerRows {
     this.cleared.add(caseId);
   }
 
+  /** The cases this command wrote, with the revision and head hash they now have. */
+  written(): CachedCase[] {
+    return [...this.heads].map(([id, headHash]) => {
+      const record = this.records.get(id) as CaseRecord;
+      return { record, revision: revisionOf(record), headHash };
+    });
+  }
+
   private rootOf(record: CaseRecord): string {
     const loaded = this.loaded.get(record.id);
     if (loaded) return loaded.rootId;
@@ -493,6 +564,7 @@ class Unit implements CaseSpace, TimerRows {
         prevHash = hash;
         return row;
       });
+      this.heads.set(record.id, prevHash);
       const row: StoredCase = {
         id: record.id, rootId: this.rootOf(record), processId: record.processId, definitionVersion: record.version, status: record.status,
         revision: revisionOf(record), headHash: prevHash, startedAt: record.startedAt, updatedAt: now,

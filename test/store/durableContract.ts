@@ -156,6 +156,22 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
     });
 
+    it('reads a case again from the store when another process moved it on since this one cached it', async () => {
+      const engine = await engineOn(store);
+      const other = await restarted();
+      await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
+      await other.refreshDefinitions();
+      const { id } = await engine.startCase('Pemanggilan', { at: T0 });
+      await other.completeStep(id, 'Panggil', { at: '2026-01-05T10:00:00+07:00' });
+      // engine still holds the case at revision 1; the store has revision 2.
+      const view = await engine.completeStep(id, 'Sidang', { at: '2026-01-15T09:00:00+07:00', expectedRevision: 2, data: { tanggalPutusan: '2026-01-20' } });
+      expect(view).toMatchObject({ revision: 3, activeSteps: [expect.objectContaining({ id: 'Aanmaning' })] });
+      await other.completeStep(id, 'Aanmaning', { at: '2026-01-21T09:00:00+07:00' });
+      await expect(engine.completeStep(id, 'Aanmaning', { at: '2026-01-21T09:00:00+07:00' })).rejects.toMatchObject({ code: 'CASE_NOT_ACTIVE' });
+      expect((await store.log(id)).map((r) => r.event)).toEqual(['START', 'COMPLETE.Panggil', 'COMPLETE.Sidang', 'COMPLETE.Aanmaning']);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 4 });
+    });
+
     it('runs a micro SOP as its own case; its completion and its error reach the macro case durably', async () => {
       const engine = await engineOn(store);
       await engine.deployXml(fixture(compileDir, 'callActivity.micro.bpmn'));
