@@ -150,6 +150,9 @@ export class SqliteStore implements CaseStore {
       setTimer: db.prepare(`INSERT INTO timers (case_id, key, due, due_ms, event, every, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (case_id, key) DO UPDATE SET due = excluded.due, due_ms = excluded.due_ms, event = excluded.event, every = excluded.every, remaining = excluded.remaining`),
       dueTimers: db.prepare('SELECT * FROM timers WHERE due_ms <= ? ORDER BY due_ms LIMIT ?'),
+      savepoint: db.prepare('SAVEPOINT command'),
+      release: db.prepare('RELEASE command'),
+      rollbackTo: db.prepare('ROLLBACK TO command'),
       recall: db.prepare('SELECT fingerprint, response FROM commands WHERE idempotency_key = ?'),
       remember: db.prepare('INSERT INTO commands (idempotency_key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)'),
     };
@@ -216,14 +219,14 @@ export class SqliteStore implements CaseStore {
         continue;
       }
       for (const item of batch) {
-        this.db.exec('SAVEPOINT command');
+        this.statements.savepoint.run();
         try {
           const value = await item.work(this.tx);
-          this.db.exec('RELEASE command');
+          this.statements.release.run();
           outcomes.push({ ok: true, value });
         } catch (error) {
-          this.db.exec('ROLLBACK TO command');
-          this.db.exec('RELEASE command');
+          this.statements.rollbackTo.run();
+          this.statements.release.run();
           outcomes.push({ ok: false, error });
         }
       }
