@@ -31,8 +31,8 @@ export interface ReplaySource {
 }
 
 /** Replays one case from its log and reports whether everything recorded holds. */
-export async function replayCase(source: ReplaySource, caseId: string): Promise<ReplayReport> {
-  const stored = await source.store.getCase(caseId);
+export async function replayCase(source: ReplaySource, caseId: string, row?: StoredCase): Promise<ReplayReport> {
+  const stored = row ?? (await source.store.getCase(caseId));
   if (!stored) return { caseId, events: 0, utuh: false, reason: `Kasus "${caseId}" tidak ditemukan.`, notes: [] };
   const rows = await source.store.log(caseId);
   await source.ensureDefinitions([stored]);
@@ -77,7 +77,7 @@ export async function replayAll(source: ReplaySource, onReport: (report: ReplayR
     const page = await source.store.listCases({ afterId, limit: 500 });
     if (page.length === 0) return summary;
     for (const stored of page) {
-      const report = await replayCase(source, stored.id);
+      const report = await replayCase(source, stored.id, stored);
       summary.cases++;
       summary.events += report.events;
       if (!report.utuh) summary.bad.push(report);

@@ -99,6 +99,7 @@ export class SqliteStore implements CaseStore {
   private readonly maxBatch: number;
   private readonly statements: ReturnType<SqliteStore['prepare']>;
   private readonly tx: StoreTransaction;
+  private readonly reads = new Map<string, Database.Statement>();
 
   /** Opens (creating when missing) the database file; `:memory:` is refused, since the reader needs the same file. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -113,6 +114,13 @@ export class SqliteStore implements CaseStore {
     this.reader.pragma('busy_timeout = 10000');
     this.statements = this.prepare();
     this.tx = this.transactionApi();
+  }
+
+  /** A statement on the read connection, prepared once. */
+  private read(sql: string): Database.Statement {
+    let statement = this.reads.get(sql);
+    if (!statement) this.reads.set(sql, (statement = this.reader.prepare(sql)));
+    return statement;
   }
 
   async migrate(): Promise<number> {
@@ -162,7 +170,7 @@ export class SqliteStore implements CaseStore {
     const s = this.statements;
     return {
       loadFamily: async (caseId) => (s.family.all(caseId) as Row[]).map(caseOf),
-      findCases: async (filter) => this.selectCases(this.db, filter),
+      findCases: async (filter) => this.selectCases((sql) => this.db.prepare(sql), filter),
       write: async (cases, timers) => this.write(cases, timers),
       claimDueTimers: async (now, limit) => (s.dueTimers.all(Date.parse(now), limit) as Row[]).map(timerOf),
       recall: async (key) => s.recall.get(key) as RememberedCommand | undefined,
@@ -254,29 +262,29 @@ export class SqliteStore implements CaseStore {
   }
 
   async definitions(): Promise<DefinitionRow[]> {
-    return (this.reader.prepare('SELECT * FROM definitions ORDER BY process_id, version').all() as Row[]).map((row) => ({
+    return (this.read('SELECT * FROM definitions ORDER BY process_id, version').all() as Row[]).map((row) => ({
       processId: row.process_id as string, version: row.version as number, ...(row.name !== null ? { name: row.name as string } : {}),
       hash: row.hash as string, xml: row.xml as string, deployedAt: row.deployed_at as string, deployedBy: row.deployed_by as string,
     }));
   }
 
   async getCase(caseId: string): Promise<StoredCase | undefined> {
-    const row = this.reader.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as Row | undefined;
+    const row = this.read('SELECT * FROM cases WHERE id = ?').get(caseId) as Row | undefined;
     return row && caseOf(row);
   }
 
   async listCases(filter: CaseFilter = {}): Promise<StoredCase[]> {
-    return this.selectCases(this.reader, filter);
+    return this.selectCases((sql) => this.read(sql), filter);
   }
 
-  private selectCases(db: Database.Database, filter: CaseFilter): StoredCase[] {
+  private selectCases(prepare: (sql: string) => Database.Statement, filter: CaseFilter): StoredCase[] {
     const where = caseWhere(filter);
     const order = filter.afterId !== undefined ? 'ORDER BY id' : 'ORDER BY started_ms DESC, id';
-    return (db.prepare(`SELECT * FROM cases ${where.sql} ${order} LIMIT ?`).all(...where.params, filter.limit ?? -1) as Row[]).map(caseOf);
+    return (prepare(`SELECT * FROM cases ${where.sql} ${order} LIMIT ?`).all(...where.params, filter.limit ?? -1) as Row[]).map(caseOf);
   }
 
   async log(caseId: string, fromSeq = 1): Promise<LogRow[]> {
-    return (this.reader.prepare('SELECT * FROM case_log WHERE case_id = ? AND seq >= ? ORDER BY seq').all(caseId, fromSeq) as Row[]).map(logOf);
+    return (this.read('SELECT * FROM case_log WHERE case_id = ? AND seq >= ? ORDER BY seq').all(caseId, fromSeq) as Row[]).map(logOf);
   }
 
   async openSteps(filter: StepFilter = {}): Promise<OpenStepRow[]> {
@@ -287,24 +295,25 @@ export class SqliteStore implements CaseStore {
     if (filter.dueBefore) { clauses.push('due_ms <= ?'); params.push(Date.parse(filter.dueBefore)); }
     if (filter.late !== undefined) { clauses.push('late = ?'); params.push(filter.late ? 1 : 0); }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    return (this.reader.prepare(`SELECT * FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
+    return (this.read(`SELECT * FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
   }
 
   async timers(caseId: string): Promise<TimerRow[]> {
-    return (this.reader.prepare('SELECT * FROM timers WHERE case_id = ? ORDER BY due_ms').all(caseId) as Row[]).map(timerOf);
+    return (this.read('SELECT * FROM timers WHERE case_id = ? ORDER BY due_ms').all(caseId) as Row[]).map(timerOf);
   }
 
   async nextTimerDue(): Promise<string | undefined> {
-    const row = this.reader.prepare('SELECT due FROM timers ORDER BY due_ms LIMIT 1').get() as Row | undefined;
+    const row = this.read('SELECT due FROM timers ORDER BY due_ms LIMIT 1').get() as Row | undefined;
     return row?.due as string | undefined;
   }
 
   async countTimers(): Promise<number> {
-    return (this.reader.prepare('SELECT count(*) AS n FROM timers').get() as Row).n as number;
+    return (this.read('SELECT count(*) AS n FROM timers').get() as Row).n as number;
   }
 
   async close(): Promise<void> {
     while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    this.reads.clear();
     this.reader.close();
     this.db.close();
   }
