@@ -5,12 +5,13 @@
  * The store is the server's (DATABASE_URL, or the SQLite file in PROTAP_DATA).
  */
 import { parseArgs } from 'node:util';
-import { replayAll, replayCase, type ReplayReport } from '../audit/replay.ts';
+import { replayCase, type ReplayReport } from '../audit/replay.ts';
 import { DurableEngine } from '../store/durableEngine.ts';
 import { describeStore, openStore, storeSettings } from '../store/openStore.ts';
+import { replayInParallel } from '../store/replayInParallel.ts';
 import { argumentError } from './argumentError.ts';
 
-const USAGE = 'Penggunaan: protap replay ID_KASUS... | --all [--json]';
+const USAGE = 'Penggunaan: protap replay ID_KASUS... | --all [--workers N] [--json]';
 
 function verdict(report: ReplayReport): string {
   return report.utuh
@@ -21,7 +22,7 @@ function verdict(report: ReplayReport): string {
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean' }, json: { type: 'boolean' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' } } });
   } catch (error) {
     console.error(`protap replay: ${argumentError(error)}\n${USAGE}`);
     return 2;
@@ -31,14 +32,23 @@ export async function run(args: string[]): Promise<number> {
     console.error(`protap replay: sebutkan ID kasus atau --all (tidak keduanya).\n${USAGE}`);
     return 2;
   }
+  const workers = parsed.values.workers === undefined ? undefined : Number(parsed.values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
+    console.error(`protap replay: --workers harus bilangan bulat 1–64.\n${USAGE}`);
+    return 2;
+  }
   const settings = storeSettings();
   const store = await openStore(settings);
   try {
-    const engine = await DurableEngine.open({ store });
     const started = performance.now();
     const reports: ReplayReport[] = [];
-    if (all) await replayAll(engine, (report) => { reports.push(report); if (!json && !report.utuh) console.log(verdict(report)); });
-    else for (const id of parsed.positionals) reports.push(await replayCase(engine, id));
+    if (all) {
+      // Every case, on every core (worker threads); the verdicts come back here.
+      await replayInParallel(settings, { ...(workers ? { workers } : {}), onReport: (report) => { reports.push(report); if (!json && !report.utuh) console.log(verdict(report)); } });
+    } else {
+      const engine = await DurableEngine.open({ store });
+      for (const id of parsed.positionals) reports.push(await replayCase(engine, id));
+    }
     const bad = reports.filter((r) => !r.utuh);
     if (json) {
       console.log(JSON.stringify({ store: describeStore(settings), cases: reports.length, bad: bad.length, reports: all ? bad : reports }, null, 2));
