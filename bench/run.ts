@@ -88,5 +88,10 @@ for (const r of results) {
 }
 say();
 
+// The durable runtime (bench/durable.ts; counts from its BENCH_DURABLE_* variables): step
+// completions/s on SQLite and PostgreSQL, memory with open cases, timer lag, replay speed.
+const { durableSection } = await import('./durable.ts');
+await durableSection(say);
+
 writeFileSync(resolve(root, 'docs/benchmarks.md'), `${lines.join('\n')}\n`);
 console.error('\nditulis: docs/benchmarks.md');
