@@ -5,7 +5,7 @@
  * The verdict is "utuh" (intact) or the first bad sequence number with the reason.
  */
 import type { Command, HistoryEntry } from '../runtime/caseRecord.ts';
-import { decide, decideStart, persistSnapshot, type CaseSnapshot } from '../runtime/decide.ts';
+import { decideStart, nextSnapshot as transitionOnce, persistSnapshot, type CaseSnapshot } from '../runtime/decide.ts';
 import type { Definition } from '../runtime/definition.ts';
 import type { CaseStore, LogRow, StoredCase } from '../store/caseStore.ts';
 import { canonical, entryHash, GENESIS_HASH, sha256 } from './hashChain.ts';
@@ -104,5 +104,5 @@ function nextSnapshot(definition: Definition, snapshot: CaseSnapshot | undefined
   if (!snapshot) throw new Error('log tidak diawali START');
   // Cancellation by the parent and calendar corrections change records, not the machine.
   if (command.type === 'CANCEL' || command.type === 'CALENDAR') return snapshot;
-  return decide(definition, snapshot, command).snapshot;
+  return transitionOnce(definition, snapshot, command);
 }

@@ -147,6 +147,14 @@ export function decide(definition: Definition, snapshot: CaseSnapshot, event: Ca
   return diff(snapshot, next, scope.collected.splice(0));
 }
 
+/** Only the next snapshot of an event, without reading off what changed (replay needs no more). */
+export function nextSnapshot(definition: Definition, snapshot: CaseSnapshot, event: CaseEvent): CaseSnapshot {
+  const scope = scopeOf(definition);
+  const next = definition.machine.transition(snapshot, event as never, scope.actorScope) as CaseSnapshot;
+  scope.collected.length = 0;
+  return next;
+}
+
 /** Restores a snapshot from its persisted JSON form. */
 export function restoreSnapshot(definition: Definition, persisted: unknown): CaseSnapshot {
   return definition.machine.resolveState(persisted as never) as CaseSnapshot;

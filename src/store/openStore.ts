@@ -13,6 +13,8 @@ export interface StoreSettings {
   /** PostgreSQL schema (PROTAP_PG_SCHEMA); the server's search_path by default. */
   schema?: string;
   dataDir: string;
+  /** A SQLite file elsewhere than `dataDir/protap.db` (tools and benchmarks). */
+  sqliteFile?: string;
   /** SQLite synchronous mode (PROTAP_SQLITE_SYNC): FULL by default. */
   synchronous?: 'NORMAL' | 'FULL';
 }
@@ -32,7 +34,7 @@ export function storeSettings(env: NodeJS.ProcessEnv = process.env): StoreSettin
 export async function openStore(settings: StoreSettings): Promise<CaseStore> {
   const store: CaseStore = settings.databaseUrl
     ? new PostgresStore(settings.databaseUrl, settings.schema ? { schema: settings.schema } : {})
-    : new SqliteStore(join(settings.dataDir, 'protap.db'), settings.synchronous ? { synchronous: settings.synchronous } : {});
+    : new SqliteStore(settings.sqliteFile ?? join(settings.dataDir, 'protap.db'), settings.synchronous ? { synchronous: settings.synchronous } : {});
   await store.migrate();
   return store;
 }
@@ -41,5 +43,5 @@ export async function openStore(settings: StoreSettings): Promise<CaseStore> {
 export function describeStore(settings: StoreSettings): string {
   return settings.databaseUrl
     ? `PostgreSQL ${settings.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}${settings.schema ? ` (skema ${settings.schema})` : ''}`
-    : `SQLite ${join(settings.dataDir, 'protap.db')}`;
+    : `SQLite ${settings.sqliteFile ?? join(settings.dataDir, 'protap.db')}`;
 }
