@@ -158,6 +158,18 @@ export interface CaseStore {
   /** The earliest due time of all timer rows. */
   nextTimerDue(): Promise<string | undefined>;
   countTimers(): Promise<number>;
+  /** Creates or replaces a user (by id). */
+  saveUser(user: UserRow): Promise<void>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  /** Every user, by id. */
+  listUsers(): Promise<UserRow[]>;
+  countUsers(): Promise<number>;
+  saveSession(session: SessionRow): Promise<void>;
+  /** The session of a token hash, if it exists and has not expired at `now`. */
+  getSession(tokenHash: string, now: string): Promise<SessionRow | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (password changed, user disabled). */
+  deleteSessionsOf(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -167,4 +179,26 @@ export class StoreConflict extends Error {
     super(`Kasus ${caseId} sudah diubah oleh perintah lain (revisi yang diharapkan ${expectedRevision ?? 'baru'}).`);
     this.name = 'StoreConflict';
   }
+}
+
+/** A person who uses Protap, with the roles that decide what they may do. */
+export interface UserRow {
+  /** Login name, e.g. "jurusita-1" (lowercase letters, digits, . _ -). */
+  id: string;
+  nama: string;
+  /** argon2id hash (PHC string) of the password. */
+  passwordHash: string;
+  /** admin, analis, pimpinan, auditor, and pelaksana roles (the sop:pelaksana ids of lanes). */
+  roles: string[];
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A login session: only the SHA-256 of its bearer token is stored. */
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
 }

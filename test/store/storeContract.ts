@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../src/audit/hashChain.ts';
-import { StoreConflict, type CaseStore, type CaseWrite, type LogRow, type StoredCase } from '../../src/store/caseStore.ts';
+import { StoreConflict, type CaseStore, type CaseWrite, type LogRow, type SessionRow, type StoredCase, type UserRow } from '../../src/store/caseStore.ts';
 
 export interface StoreFixture {
   open(): Promise<CaseStore>;
@@ -183,6 +183,61 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       await expect(fixture.raw(store, "UPDATE case_log SET actor = 'penyusup' WHERE case_id = 'a1'")).rejects.toThrow(/append-only/);
       await expect(fixture.raw(store, "DELETE FROM case_log WHERE case_id = 'a1'")).rejects.toThrow(/append-only/);
       expect((await store.log('a1'))[0]?.actor).toBe('sistem');
+    });
+
+    it('migrates to version 2 (users and sessions), and again changes nothing', async () => {
+      expect(await store.migrate()).toBe(2);
+      expect(await store.migrate()).toBe(2);
+      expect(await store.countUsers()).toBe(0);
+    });
+
+    it('saves, replaces, gets, lists (by id, bytewise) and counts users', async () => {
+      const user = (id: string, over: Partial<UserRow> = {}): UserRow => ({
+        id, nama: `Nama ${id}`, passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$salt$${id}`, roles: ['jurusita'], disabled: false, createdAt: AT, updatedAt: AT, ...over,
+      });
+      expect(await store.countUsers()).toBe(0);
+      expect(await store.listUsers()).toEqual([]);
+      for (const id of ['jurusita-2', 'admin', 'jurusita-10', 'Zed', 'jurusita-1']) await store.saveUser(user(id));
+      await store.saveUser(user('analis.a', { roles: ['analis', 'pimpinan'], disabled: true }));
+      expect(await store.countUsers()).toBe(6);
+      expect((await store.listUsers()).map((u) => u.id)).toEqual(['Zed', 'admin', 'analis.a', 'jurusita-1', 'jurusita-10', 'jurusita-2']);
+      expect(await store.getUser('analis.a')).toEqual(user('analis.a', { roles: ['analis', 'pimpinan'], disabled: true }));
+      expect(await store.getUser('jurusita-1')).toEqual(user('jurusita-1'));
+      expect(await store.getUser('nobody')).toBeUndefined();
+      // Saving an existing id replaces the user whole: roles are not merged.
+      const changed = user('jurusita-1', { nama: 'Budi', passwordHash: '$argon2id$baru', roles: ['auditor'], disabled: true, updatedAt: '2026-03-03T09:00:00+07:00' });
+      await store.saveUser(changed);
+      expect(await store.getUser('jurusita-1')).toEqual(changed);
+      await store.saveUser({ ...changed, roles: [], disabled: false });
+      expect(await store.getUser('jurusita-1')).toMatchObject({ roles: [], disabled: false });
+      expect(await store.countUsers()).toBe(6);
+      expect((await store.listUsers()).find((u) => u.id === 'jurusita-1')).toEqual({ ...changed, roles: [], disabled: false });
+    });
+
+    it('keeps login sessions until they expire, are ended, or their user’s sessions all end', async () => {
+      for (const id of ['u1', 'u2']) {
+        await store.saveUser({ id, nama: id, passwordHash: 'x', roles: [], disabled: false, createdAt: AT, updatedAt: AT });
+      }
+      // 10:00 at +07:00 is 03:00Z: expiry is compared as an instant, not as text.
+      const a: SessionRow = { tokenHash: 'hash-a', userId: 'u1', createdAt: AT, expiresAt: '2026-03-02T10:00:00+07:00' };
+      const b: SessionRow = { tokenHash: 'hash-b', userId: 'u1', createdAt: AT, expiresAt: '2026-03-09T09:00:00+07:00' };
+      const c: SessionRow = { tokenHash: 'hash-c', userId: 'u2', createdAt: AT, expiresAt: '2026-03-09T09:00:00+07:00' };
+      for (const session of [a, b, c]) await store.saveSession(session);
+      expect(await store.getSession('hash-a', '2026-03-02T02:59:59Z')).toEqual(a);
+      expect(await store.getSession('hash-a', '2026-03-02T04:00:00Z')).toBeUndefined();
+      expect(await store.getSession('hash-a', '2026-03-02T03:00:00Z')).toBeUndefined();
+      expect(await store.getSession('hash-b', '2026-03-02T04:00:00Z')).toEqual(b);
+      expect(await store.getSession('unknown', AT)).toBeUndefined();
+      await store.deleteSession('hash-b');
+      expect(await store.getSession('hash-b', AT)).toBeUndefined();
+      expect(await store.getSession('hash-a', AT)).toEqual(a);
+      await store.saveSession(b);
+      await store.deleteSessionsOf('u1');
+      expect(await store.getSession('hash-a', AT)).toBeUndefined();
+      expect(await store.getSession('hash-b', AT)).toBeUndefined();
+      expect(await store.getSession('hash-c', AT)).toEqual(c);
+      await store.deleteSession('unknown');
+      expect(await store.getSession('hash-c', AT)).toEqual(c);
     });
   });
 }

@@ -94,4 +94,27 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       );
     `,
   },
+  {
+    version: 2,
+    name: 'pengguna dan sesi login',
+    sql: `
+      CREATE TABLE users (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        nama TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        roles TEXT NOT NULL, -- JSON array
+        disabled BOOLEAN NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT COLLATE "C" PRIMARY KEY,
+        user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        expires_ms BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+    `,
+  },
 ];

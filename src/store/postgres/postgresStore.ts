@@ -13,7 +13,7 @@ import type { TimerRow } from '../../runtime/caseRecord.ts';
 import type { CaseStatus } from '../../runtime/decide.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
-  type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges,
+  type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
 
@@ -75,6 +75,20 @@ function stepOf(row: Row): OpenStepRow {
   if (row.pelaksana !== null) step.pelaksana = row.pelaksana as string;
   if (row.due !== null) step.due = row.due as string;
   return step;
+}
+
+const USER_COLUMNS = 'id, nama, password_hash, roles, disabled, created_at, updated_at';
+const SESSION_COLUMNS = 'token_hash, user_id, created_at, expires_at';
+
+function userOf(row: Row): UserRow {
+  return {
+    id: row.id as string, nama: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
+    disabled: row.disabled === true, createdAt: row.created_at as string, updatedAt: row.updated_at as string,
+  };
+}
+
+function sessionOf(row: Row): SessionRow {
+  return { tokenHash: row.token_hash as string, userId: row.user_id as string, createdAt: row.created_at as string, expiresAt: row.expires_at as string };
 }
 
 /** Collects query parameters, handing out their `$n` placeholders. */
@@ -428,6 +442,45 @@ export class PostgresStore implements CaseStore {
   async countTimers(): Promise<number> {
     // count(*) is a BIGINT, which pg hands back as a string.
     return Number((await this.pool.query<Row>('SELECT count(*) AS n FROM timers')).rows[0]?.n ?? 0);
+  }
+
+  async saveUser(user: UserRow): Promise<void> {
+    await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
+        created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    [user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.createdAt, user.updatedAt]);
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const row = (await this.pool.query<Row>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
+    return row && userOf(row);
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    return (await this.pool.query<Row>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`)).rows.map(userOf);
+  }
+
+  async countUsers(): Promise<number> {
+    // count(*) is a BIGINT, which pg hands back as a string.
+    return Number((await this.pool.query<Row>('SELECT count(*) AS n FROM users')).rows[0]?.n ?? 0);
+  }
+
+  async saveSession(session: SessionRow): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, expires_ms) VALUES ($1, $2, $3, $4, $5)',
+      [session.tokenHash, session.userId, session.createdAt, session.expiresAt, Date.parse(session.expiresAt)]);
+  }
+
+  async getSession(tokenHash: string, now: string): Promise<SessionRow | undefined> {
+    const row = (await this.pool.query<Row>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = $1 AND expires_ms > $2`, [tokenHash, Date.parse(now)])).rows[0];
+    return row && sessionOf(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
   }
 
   async close(): Promise<void> {

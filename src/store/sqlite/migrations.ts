@@ -85,4 +85,27 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
       );
     `,
   },
+  {
+    version: 2,
+    name: 'pengguna dan sesi login',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        nama TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        roles TEXT NOT NULL, -- JSON array
+        disabled INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        expires_ms INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+    `,
+  },
 ];

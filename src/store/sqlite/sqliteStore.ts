@@ -12,7 +12,7 @@ import type { TimerRow } from '../../runtime/caseRecord.ts';
 import type { CaseStatus } from '../../runtime/decide.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
-  type RememberedCommand, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges,
+  type RememberedCommand, type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { sqliteMigrations } from './migrations.ts';
 
@@ -74,6 +74,17 @@ function stepOf(row: Row): OpenStepRow {
   if (row.pelaksana !== null) step.pelaksana = row.pelaksana as string;
   if (row.due !== null) step.due = row.due as string;
   return step;
+}
+
+function userOf(row: Row): UserRow {
+  return {
+    id: row.id as string, nama: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
+    disabled: row.disabled === 1, createdAt: row.created_at as string, updatedAt: row.updated_at as string,
+  };
+}
+
+function sessionOf(row: Row): SessionRow {
+  return { tokenHash: row.token_hash as string, userId: row.user_id as string, createdAt: row.created_at as string, expiresAt: row.expires_at as string };
 }
 
 /** WHERE clause and parameters of a case filter. */
@@ -309,6 +320,52 @@ export class SqliteStore implements CaseStore {
 
   async countTimers(): Promise<number> {
     return (this.read('SELECT count(*) AS n FROM timers').get() as Row).n as number;
+  }
+
+  async saveUser(user: UserRow): Promise<void> {
+    await this.transaction(async () => {
+      this.db.prepare(`INSERT INTO users (id, nama, password_hash, roles, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
+          created_at = excluded.created_at, updated_at = excluded.updated_at`)
+        .run(user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled ? 1 : 0, user.createdAt, user.updatedAt);
+    });
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const row = this.read('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
+    return row && userOf(row);
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    return (this.read('SELECT * FROM users ORDER BY id').all() as Row[]).map(userOf);
+  }
+
+  async countUsers(): Promise<number> {
+    return (this.read('SELECT count(*) AS n FROM users').get() as Row).n as number;
+  }
+
+  async saveSession(session: SessionRow): Promise<void> {
+    await this.transaction(async () => {
+      this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, expires_ms) VALUES (?, ?, ?, ?, ?)')
+        .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt, Date.parse(session.expiresAt));
+    });
+  }
+
+  async getSession(tokenHash: string, now: string): Promise<SessionRow | undefined> {
+    const row = this.read('SELECT * FROM sessions WHERE token_hash = ? AND expires_ms > ?').get(tokenHash, Date.parse(now)) as Row | undefined;
+    return row && sessionOf(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.transaction(async () => {
+      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    });
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.transaction(async () => {
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    });
   }
 
   async close(): Promise<void> {
