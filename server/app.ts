@@ -1,12 +1,15 @@
 /**
  * The HTTP API over the durable engine: thin routes, each one command or one read. Every answer
- * to a command is sent after its transaction committed. People and roles (issue 5) are not in
- * yet: until then the acting person is taken from the `X-Protap-Aktor` header and recorded in the
- * event log as given.
+ * to a command is sent after its transaction committed. Everything but health and login needs a
+ * bearer token (POST /api/login); what a person may do follows their roles (src/auth/roles.ts),
+ * and every command records who did it in the event log.
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
+import { addUser, authenticate, login, logout, publicUser, updateUser } from '../src/auth/people.ts';
+import { may, mayComplete, type Permission } from '../src/auth/roles.ts';
+import type { UserRow } from '../src/store/caseStore.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
@@ -57,12 +60,39 @@ function queryString(req: Request, name: string): string | undefined {
   return value;
 }
 
-/** Who sends the command (until login arrives with issue 5). */
-function actorOf(req: Request): string {
-  const actor = req.get('x-protap-aktor');
-  if (actor === undefined) return 'anonim';
-  if (!/^[\p{L}\p{N}._@ -]{1,80}$/u.test(actor)) throw bad('Header X-Protap-Aktor berisi karakter yang tidak diizinkan.');
-  return actor;
+/** The person behind the request (set by the authentication middleware). */
+function userOf(res: Response): UserRow {
+  return res.locals.user as UserRow;
+}
+
+/** Refuses the request unless its person holds a role granting the permission. */
+function demand(res: Response, permission: Permission): UserRow {
+  const user = userOf(res);
+  if (!may(user, permission)) {
+    throw new ProtapError('FORBIDDEN', `Peran ${user.roles.join(', ')} tidak mengizinkan ${PERMISSION_TEXT[permission]}.`, { roles: user.roles });
+  }
+  return user;
+}
+
+const PERMISSION_TEXT: Record<Permission, string> = {
+  deploy: 'men-deploy SOP (perlu peran analis atau admin)',
+  act: 'mengubah kasus (auditor hanya membaca)',
+  manageUsers: 'mengelola pengguna (perlu peran admin)',
+  oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
+};
+
+function optionalStringList(body: Body, field: string): string[] | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw bad(`Kolom "${field}" harus berupa daftar teks.`);
+  return value as string[];
+}
+
+function optionalBoolean(body: Body, field: string): boolean | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw bad(`Kolom "${field}" harus true atau false.`);
+  return value;
 }
 
 function idempotencyKeyOf(req: Request): string | undefined {
@@ -71,9 +101,9 @@ function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-/** Express 5 passes rejected promises on; this only keeps the route bodies short. */
-const route = (handler: (req: Request, res: Response) => Promise<unknown>): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
+/** Express 5 passes rejected promises on; this only keeps the route bodies short. A middleware resolves 'next'. */
+const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
 export function createApp(engine: DurableEngine, logger: Logger): express.Express {
   const app = express();
@@ -90,17 +120,75 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json({ status: 'siap', store: engine.store.kind, definitions: engine.definitions().length });
   }));
 
+  app.post('/api/login', json, route(async (req, res) => {
+    const body = objectBody(req);
+    const id = optionalString(body, 'id');
+    const password = body.password;
+    if (!id || typeof password !== 'string') throw bad('Kirim "id" (nama login) dan "password".');
+    const session = await login(engine.store, id, password, engine.clock());
+    res.json({ token: session.token, expiresAt: session.expiresAt, user: publicUser(session.user) });
+  }));
+
+  // Everything below needs a live session.
+  app.use('/api', route(async (req, res) => {
+    const header = req.get('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const user = token ? await authenticate(engine.store, token, engine.clock()) : undefined;
+    if (!user) throw new ProtapError('UNAUTHENTICATED', token ? 'Sesi tidak berlaku atau sudah berakhir; masuk lagi.' : 'Masuk dulu (POST /api/login), lalu kirim header Authorization: Bearer <token>.');
+    res.locals.user = user;
+    res.locals.token = token;
+    return 'next';
+  }, true));
+
+  app.post('/api/logout', route(async (_req, res) => {
+    await logout(engine.store, res.locals.token as string);
+    res.status(204).end();
+  }));
+
+  app.get('/api/me', route(async (_req, res) => {
+    res.json(publicUser(userOf(res)));
+  }));
+
+  app.get('/api/users', route(async (_req, res) => {
+    demand(res, 'manageUsers');
+    res.json((await engine.store.listUsers()).map(publicUser));
+  }));
+
+  app.post('/api/users', json, route(async (req, res) => {
+    demand(res, 'manageUsers');
+    const body = objectBody(req);
+    const id = optionalString(body, 'id');
+    const nama = optionalString(body, 'nama');
+    const password = body.password;
+    const roles = optionalStringList(body, 'roles');
+    if (!id || !nama || typeof password !== 'string' || !roles) throw bad('Kirim "id", "nama", "password" dan "roles" (daftar peran).');
+    res.status(201).json(publicUser(await addUser(engine.store, { id, nama, password, roles }, engine.clock())));
+  }));
+
+  app.patch('/api/users/:id', json, route(async (req, res) => {
+    demand(res, 'manageUsers');
+    const body = objectBody(req);
+    const password = body.password;
+    if (password !== undefined && typeof password !== 'string') throw bad('Kolom "password" harus berupa teks.');
+    const nama = optionalString(body, 'nama');
+    const roles = optionalStringList(body, 'roles');
+    const disabled = optionalBoolean(body, 'disabled');
+    const change = { ...(nama ? { nama } : {}), ...(roles ? { roles } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(typeof password === 'string' ? { password } : {}) };
+    res.json(publicUser(await updateUser(engine.store, String(req.params.id), change, engine.clock())));
+  }));
+
   app.get('/api/definitions', route(async (_req, res) => {
     await engine.refreshDefinitions();
     res.json(engine.definitions().map((d) => ({ processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku })));
   }));
 
   app.post('/api/definitions', xml, route(async (req, res) => {
+    demand(res, 'deploy');
     if (typeof req.body !== 'string' || req.body.length === 0) {
       sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
       return;
     }
-    const deployed = await engine.deployXml(req.body, { actor: actorOf(req) });
+    const deployed = await engine.deployXml(req.body, { actor: demand(res, 'deploy').id });
     res.status(201).json(deployed.map((d) => ({ processId: d.processId, version: d.version, name: d.name })));
   }));
 
@@ -112,7 +200,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     const businessKey = optionalString(body, 'businessKey');
     const idempotencyKey = idempotencyKeyOf(req);
     await engine.ensureLatest(processId);
-    const view = await engine.startCase(processId, { actor: actorOf(req), ...(vars ? { vars } : {}), ...(businessKey ? { businessKey } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const view = await engine.startCase(processId, { actor: demand(res, 'act').id, ...(vars ? { vars } : {}), ...(businessKey ? { businessKey } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
     res.status(201).json(view);
   }));
 
@@ -150,8 +238,15 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     const instance = optionalInteger(body, 'instance');
     const expectedRevision = optionalInteger(body, 'expectedRevision');
     const idempotencyKey = idempotencyKeyOf(req);
+    const user = demand(res, 'act');
     const view = await engine.completeStep(String(req.params.id), String(req.params.stepId), {
-      actor: actorOf(req), ...(data ? { data } : {}), ...(instance !== undefined ? { instance } : {}),
+      actor: user.id,
+      authorize: (step) => {
+        if (!mayComplete(user, step.pelaksana)) {
+          throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; ${user.id} tidak memegang peran itu.`, { pelaksana: step.pelaksana });
+        }
+      },
+      ...(data ? { data } : {}), ...(instance !== undefined ? { instance } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
     });
     res.json(view);
@@ -167,12 +262,16 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     const data = optionalObject(body, 'data');
     const idempotencyKey = idempotencyKeyOf(req);
     res.json(await engine.correlateMessage(name, caseId ? { caseId } : { businessKey: businessKey as string }, {
-      actor: actorOf(req), ...(data ? { data } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
+      actor: demand(res, 'act').id, ...(data ? { data } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
     }));
   }));
 
   app.get('/api/worklist', route(async (req, res) => {
-    const pelaksana = queryString(req, 'pelaksana')?.split(',').filter(Boolean);
+    const user = userOf(res);
+    const asked = queryString(req, 'pelaksana')?.split(',').filter(Boolean);
+    // One's own roles' steps by default; other roles' only for those who oversee.
+    if (asked && asked.some((role) => !user.roles.includes(role))) demand(res, 'oversee');
+    const pelaksana = asked ?? user.roles;
     const late = queryString(req, 'late');
     res.json(await engine.store.openSteps({ limit: 500, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
   }));

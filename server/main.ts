@@ -1,12 +1,14 @@
 /**
  * `npm start`: opens the store (SQLite in PROTAP_DATA, default ./data; PostgreSQL when
- * DATABASE_URL is set), migrates it, deploys the processes/ catalogue (only what changed since the
+ * DATABASE_URL is set), migrates it, creates the admin account on first start (password from
+ * PROTAP_ADMIN_PASSWORD, or generated and shown once on stderr), deploys the processes/ catalogue (only what changed since the
  * last start), starts the timer service and serves the API on PORT (default 3000). SIGTERM or
  * SIGINT stops taking requests, lets the ones in flight finish, then stops the timers and closes
  * the store. Logs are JSON lines (pino) on stdout.
  */
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { ensureAdmin } from '../src/auth/people.ts';
 import { deployCatalogue } from '../src/catalogue/deployCatalogue.ts';
 import { DurableEngine } from '../src/store/durableEngine.ts';
 import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
@@ -18,6 +20,14 @@ async function main(): Promise<void> {
   const settings = storeSettings();
   const store = await openStore(settings);
   const engine = await DurableEngine.open({ store, onError: (error, context) => logger.error({ err: error }, context) });
+  const admin = await ensureAdmin(store, engine.clock(), process.env.PROTAP_ADMIN_PASSWORD || undefined);
+  if (admin.generated) {
+    // Shown once, on the terminal, never in the JSON log.
+    process.stderr.write(`\nAkun "admin" dibuat. Kata sandinya (hanya ditampilkan sekali): ${admin.generated}\n` +
+      'Masuk dengan POST /api/login {"id":"admin","password":"…"}, lalu tambahkan pengguna lain (POST /api/users).\n\n');
+  } else if (admin.created) {
+    logger.info('akun admin dibuat dengan kata sandi dari PROTAP_ADMIN_PASSWORD');
+  }
   if (process.env.PROTAP_CATALOGUE !== 'off') {
     const deployed = await deployCatalogue(engine, undefined, { ifChanged: true, actor: 'sistem' });
     logger.info({ definitions: deployed.length }, 'katalog SOP di-deploy');

@@ -19,10 +19,16 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   DEFINITION_INVALID: 422,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  FORBIDDEN: 403,
+  USER_NOT_FOUND: 404,
 };
 
 const TITLE: Record<number, string> = {
   400: 'Permintaan tidak valid',
+  401: 'Perlu masuk (login)',
+  403: 'Tidak diizinkan',
   404: 'Tidak ditemukan',
   409: 'Bertentangan dengan keadaan kasus',
   413: 'Isi permintaan terlalu besar',

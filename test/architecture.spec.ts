@@ -26,7 +26,9 @@ const forbidden: Record<string, RegExp> = {
   runtime: /^\.\.\/(cli|store|audit)\/|^(express|pg|better-sqlite3)$/,
   // Audit reads a store through its interface only, never a driver.
   audit: /^\.\.\/cli\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
-  store: /^\.\.\/cli\/|^express$/,
+  store: /^\.\.\/(cli|auth)\/|^express$/,
+  // People and roles: a store through its interface, never a driver or HTTP.
+  auth: /^\.\.\/(cli|compile|bpmn)\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
 };
 
 const importsOf = (code: string) => [...code.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);

@@ -11,7 +11,7 @@ import { canonical, entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.t
 import { loadCalendar } from '../calendar/loadCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { TimerRows } from '../runtime/applyDecision.ts';
-import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
+import { revisionOf, type CaseRecord, type HistoryEntry, type OpenStep, type TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
 import { activeCase, CaseWork, type CaseSpace, type CommandOptions, type StartOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
@@ -45,6 +45,8 @@ export interface CachedCase {
 export interface DurableCommandOptions extends CommandOptions {
   /** A repeated command with the same key returns the first answer and changes nothing. */
   idempotencyKey?: string;
+  /** Checked against the open step inside the command's transaction (e.g. the caller holds its lane's role); throws to refuse. */
+  authorize?: (step: OpenStep) => void;
   /** The revision the caller last saw: if the case has moved on since, the command is a conflict. */
   expectedRevision?: number;
 }
@@ -173,9 +175,11 @@ export class DurableEngine {
 
   /** A person completes an open step (or one instance of a multi-instance step). */
   async completeStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
-    const { idempotencyKey, expectedRevision, ...command } = options;
+    const { idempotencyKey, expectedRevision, authorize, ...command } = options;
     return this.run('complete', { caseId, stepId, ...command, expectedRevision }, idempotencyKey, async (unit) => {
       const record = await unit.loadActive(caseId, expectedRevision);
+      const step = record.steps.get(stepId);
+      if (step && authorize) authorize(step);
       unit.work.complete(record, stepId, { ...command, at: command.at ?? this.clock() });
       return unit.view(record);
     });
@@ -183,9 +187,11 @@ export class DurableEngine {
 
   /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
   async failStep(caseId: string, stepId: string, code: string, options: DurableCommandOptions = {}): Promise<CaseView> {
-    const { idempotencyKey, expectedRevision, ...command } = options;
+    const { idempotencyKey, expectedRevision, authorize, ...command } = options;
     return this.run('fail', { caseId, stepId, code, ...command, expectedRevision }, idempotencyKey, async (unit) => {
       const record = await unit.loadActive(caseId, expectedRevision);
+      const step = record.steps.get(stepId);
+      if (step && authorize) authorize(step);
       unit.work.fail(record, stepId, code, { ...command, at: command.at ?? this.clock() });
       return unit.view(record);
     });

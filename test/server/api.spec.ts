@@ -1,4 +1,7 @@
-/** The HTTP API over real HTTP (in-process server on a free port): each route, and bad input answered as problem+json. */
+/**
+ * The HTTP API over real HTTP (in-process server on a free port): each route, people and roles
+ * (every role refused what it may not do), and bad input answered as problem+json.
+ */
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +10,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { ensureAdmin } from '../../src/auth/people.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { fixture } from '../support/engineWith.ts';
@@ -15,16 +19,39 @@ import { call } from '../support/serverProcess.ts';
 const pemanggilan = fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn');
 const relaas = fixture(`${import.meta.dirname}/../compile`, 'events.intermediate.bpmn');
 
+const PEOPLE = [
+  { id: 'analis-1', roles: ['analis'] },
+  { id: 'jurusita-1', roles: ['jurusita'] },
+  { id: 'hakim-1', roles: ['majelis-hakim'] },
+  { id: 'pimpinan-1', roles: ['pimpinan'] },
+  { id: 'auditor-1', roles: ['auditor'] },
+];
+const PASSWORD = 'kata-sandi-uji-123';
+
 describe('HTTP API', () => {
   let server: Server;
   let url: string;
   let store: SqliteStore;
+  /** Authorization headers by person id. */
+  const as: Record<string, Record<string, string>> = {};
+  const loginAs = async (id: string, password = PASSWORD) => {
+    const answer = await call(url, 'POST', '/api/login', { id, password });
+    if (answer.status !== 200) throw new Error(`login ${id}: ${answer.status}`);
+    as[id] = { authorization: `Bearer ${answer.body.token}` };
+  };
   beforeAll(async () => {
     store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-api-')), 'protap.db'));
     const engine = await DurableEngine.open({ store });
+    await ensureAdmin(store, engine.clock(), PASSWORD);
     server = createApp(engine, pino({ level: 'silent' })).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await loginAs('admin');
+    for (const person of PEOPLE) {
+      const created = await call(url, 'POST', '/api/users', { ...person, nama: person.id, password: PASSWORD }, as.admin);
+      if (created.status !== 201) throw new Error(`user ${person.id}: ${JSON.stringify(created.body)}`);
+      await loginAs(person.id);
+    }
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -32,38 +59,39 @@ describe('HTTP API', () => {
   });
 
   it('deploys BPMN, lists versions, and refuses what is not a valid diagram with the element named', async () => {
-    const deployed = await call(url, 'POST', '/api/definitions', pemanggilan, { 'x-protap-aktor': 'analis-1' });
+    const deployed = await call(url, 'POST', '/api/definitions', pemanggilan, as['analis-1']);
     expect(deployed).toMatchObject({ status: 201, body: [{ processId: 'Pemanggilan', version: 1 }] });
-    expect((await call(url, 'POST', '/api/definitions', relaas)).status).toBe(201);
-    expect((await call(url, 'GET', '/api/definitions')).body.map((d: { processId: string }) => d.processId)).toEqual(['Pemanggilan', 'PanggilanSidang']);
-    const broken = await call(url, 'POST', '/api/definitions', pemanggilan.replace('targetRef="Sidang"', 'targetRef="TidakAda"'));
+    expect((await call(url, 'POST', '/api/definitions', relaas, as['analis-1'])).status).toBe(201);
+    expect((await call(url, 'GET', '/api/definitions', undefined, as['jurusita-1'])).body.map((d: { processId: string }) => d.processId)).toEqual(['Pemanggilan', 'PanggilanSidang']);
+    const broken = await call(url, 'POST', '/api/definitions', pemanggilan.replace('targetRef="Sidang"', 'targetRef="TidakAda"'), as['analis-1']);
     expect(broken).toMatchObject({ status: 422, body: { code: 'DEFINITION_INVALID', problems: [expect.objectContaining({ id: 'F2' })] } });
-    const garbage = await call(url, 'POST', '/api/definitions', '<bpmn:definitions');
+    const garbage = await call(url, 'POST', '/api/definitions', '<bpmn:definitions', as['analis-1']);
     expect(garbage.status).toBe(422);
-    const notXml = await fetch(`${url}/api/definitions`, { method: 'POST', body: 'halo', headers: { 'content-type': 'text/plain' } });
+    const notXml = await fetch(`${url}/api/definitions`, { method: 'POST', body: 'halo', headers: { 'content-type': 'text/plain', ...as['analis-1'] } });
     expect(notXml.status).toBe(415);
     expect(notXml.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
   it('starts a case, completes its steps, shows it, its log and its replay verdict', async () => {
-    const started = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: '7/Pdt.G/2026/PN Mlg' }, { 'x-protap-aktor': 'panitera-1' });
+    const started = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: '7/Pdt.G/2026/PN Mlg' }, as['pimpinan-1']);
     expect(started).toMatchObject({ status: 201, body: { status: 'active', revision: 1, activeSteps: [expect.objectContaining({ id: 'Panggil', pelaksana: 'jurusita' })] } });
     const id = started.body.id as string;
-    expect((await call(url, 'GET', '/api/worklist?pelaksana=jurusita')).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil' })]);
-    const done = await call(url, 'POST', `/api/cases/${id}/steps/Panggil/complete`, { expectedRevision: 1 }, { 'x-protap-aktor': 'jurusita-1' });
+    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil' })]);
+    expect((await call(url, 'GET', '/api/worklist', undefined, as['hakim-1'])).body).toEqual([]);
+    const done = await call(url, 'POST', `/api/cases/${id}/steps/Panggil/complete`, { expectedRevision: 1 }, as['jurusita-1']);
     expect(done).toMatchObject({ status: 200, body: { revision: 2, activeSteps: [expect.objectContaining({ id: 'Sidang' })] } });
-    const stale = await call(url, 'POST', `/api/cases/${id}/steps/Sidang/complete`, { expectedRevision: 1 });
+    const stale = await call(url, 'POST', `/api/cases/${id}/steps/Sidang/complete`, { expectedRevision: 1 }, as['hakim-1']);
     expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT', current: expect.objectContaining({ revision: 2 }) } });
-    expect((await call(url, 'GET', `/api/cases/${id}`)).body.history.map((h: { actor: string }) => h.actor)).toEqual(['panitera-1', 'jurusita-1']);
-    const log = (await call(url, 'GET', `/api/cases/${id}/log`)).body;
-    expect(log.map((r: { seq: number; event: string }) => [r.seq, r.event])).toEqual([[1, 'START'], [2, 'COMPLETE.Panggil']]);
+    expect((await call(url, 'GET', `/api/cases/${id}`, undefined, as['auditor-1'])).body.history.map((h: { actor: string }) => h.actor)).toEqual(['pimpinan-1', 'jurusita-1']);
+    const log = (await call(url, 'GET', `/api/cases/${id}/log`, undefined, as['auditor-1'])).body;
+    expect(log.map((r: { seq: number; event: string; actor: string }) => [r.seq, r.event, r.actor])).toEqual([[1, 'START', 'pimpinan-1'], [2, 'COMPLETE.Panggil', 'jurusita-1']]);
     expect(log[1].prevHash).toBe(log[0].hash);
-    expect((await call(url, 'GET', `/api/cases/${id}/replay`)).body).toMatchObject({ utuh: true, events: 2 });
-    expect((await call(url, 'GET', '/api/cases?businessKey=7%2FPdt.G%2F2026%2FPN%20Mlg')).body.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect((await call(url, 'GET', `/api/cases/${id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ utuh: true, events: 2 });
+    expect((await call(url, 'GET', '/api/cases?businessKey=7%2FPdt.G%2F2026%2FPN%20Mlg', undefined, as['pimpinan-1'])).body.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 
   it('answers a repeated command with the same Idempotency-Key once', async () => {
-    const headers = { 'idempotency-key': 'daftar-surat-42' };
+    const headers = { 'idempotency-key': 'daftar-surat-42', ...as['jurusita-1'] };
     const first = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan' }, headers);
     const again = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan' }, headers);
     expect(again.body.id).toBe(first.body.id);
@@ -72,12 +100,14 @@ describe('HTTP API', () => {
   });
 
   it('correlates a message by business key', async () => {
-    const { body } = await call(url, 'POST', '/api/cases', { processId: 'PanggilanSidang', businessKey: 'P-9' });
-    await call(url, 'POST', `/api/cases/${body.id}/steps/Kirim/complete`, {});
-    const delivered = await call(url, 'POST', '/api/messages', { name: 'RelaasKembali', businessKey: 'P-9' });
+    const me = as['jurusita-1'];
+    const { body } = await call(url, 'POST', '/api/cases', { processId: 'PanggilanSidang', businessKey: 'P-9' }, me);
+    // A step without a lane: anyone who acts may complete it.
+    expect((await call(url, 'POST', `/api/cases/${body.id}/steps/Kirim/complete`, {}, me)).status).toBe(200);
+    const delivered = await call(url, 'POST', '/api/messages', { name: 'RelaasKembali', businessKey: 'P-9' }, me);
     expect(delivered).toMatchObject({ status: 200, body: { id: body.id } });
-    expect((await call(url, 'POST', '/api/messages', { name: 'RelaasKembali', businessKey: 'P-9' })).body.code).toBe('MESSAGE_NOT_EXPECTED');
-    expect((await call(url, 'POST', '/api/messages', { name: 'RelaasKembali' })).status).toBe(400);
+    expect((await call(url, 'POST', '/api/messages', { name: 'RelaasKembali', businessKey: 'P-9' }, me)).body.code).toBe('MESSAGE_NOT_EXPECTED');
+    expect((await call(url, 'POST', '/api/messages', { name: 'RelaasKembali' }, me)).status).toBe(400);
   });
 
   it('answers bad input with problem+json naming what is wrong, never a stack trace', async () => {
@@ -92,16 +122,62 @@ describe('HTTP API', () => {
       ['GET', '/api/tidak-ada', undefined, 404, 'NO_ROUTE'],
     ];
     for (const [method, path, body, status, code] of cases) {
-      const answer = await call(url, method, path, body);
+      const answer = await call(url, method, path, body, as['jurusita-1']);
       expect([path, answer.status, answer.body.code]).toEqual([path, status, code]);
       expect(answer.body.detail).toBeTypeOf('string');
       expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts:\d+/);
     }
-    const malformed = await fetch(`${url}/api/cases`, { method: 'POST', body: '{"processId":', headers: { 'content-type': 'application/json' } });
+    const malformed = await fetch(`${url}/api/cases`, { method: 'POST', body: '{"processId":', headers: { 'content-type': 'application/json', ...as['jurusita-1'] } });
     expect([malformed.status, (await malformed.json()).code]).toEqual([400, 'BAD_JSON']);
-    const huge = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', vars: { isi: 'x'.repeat(300_000) } });
+    const huge = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', vars: { isi: 'x'.repeat(300_000) } }, as['jurusita-1']);
     expect([huge.status, huge.body.code]).toEqual([413, 'BODY_TOO_LARGE']);
-    const actor = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan' }, { 'x-protap-aktor': '<script>' });
-    expect(actor.status).toBe(400);
+  });
+
+  it('refuses every role what it may not do, and anyone without a live session', async () => {
+    const { body: kasus } = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan' }, as['pimpinan-1']);
+    const refusals: [string, string, string, unknown, number, string][] = [
+      ['tanpa token', 'GET', '/api/cases', undefined, 401, 'UNAUTHENTICATED'],
+      ['tanpa token', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 401, 'UNAUTHENTICATED'],
+      ['jurusita-1', 'POST', '/api/definitions', pemanggilan, 403, 'FORBIDDEN'],
+      ['pimpinan-1', 'POST', '/api/definitions', pemanggilan, 403, 'FORBIDDEN'],
+      ['auditor-1', 'POST', '/api/definitions', pemanggilan, 403, 'FORBIDDEN'],
+      ['auditor-1', 'POST', '/api/cases', { processId: 'Pemanggilan' }, 403, 'FORBIDDEN'],
+      ['auditor-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['auditor-1', 'POST', '/api/messages', { name: 'RelaasKembali', caseId: kasus.id }, 403, 'FORBIDDEN'],
+      ['hakim-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['pimpinan-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['analis-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['admin', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['jurusita-1', 'GET', '/api/worklist?pelaksana=majelis-hakim', undefined, 403, 'FORBIDDEN'],
+      ['jurusita-1', 'GET', '/api/users', undefined, 403, 'FORBIDDEN'],
+      ['pimpinan-1', 'POST', '/api/users', { id: 'x1', nama: 'X', password: PASSWORD, roles: ['admin'] }, 403, 'FORBIDDEN'],
+      ['analis-1', 'PATCH', '/api/users/jurusita-1', { roles: ['admin'] }, 403, 'FORBIDDEN'],
+    ];
+    for (const [who, method, path, body, status, code] of refusals) {
+      const answer = await call(url, method, path, body, as[who] ?? {});
+      expect([who, method, path, answer.status, answer.body?.code]).toEqual([who, method, path, status, code]);
+    }
+    // Nothing of that reached the case.
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}/log`, undefined, as['auditor-1'])).body).toHaveLength(1);
+    expect((await call(url, 'GET', '/api/worklist?pelaksana=majelis-hakim,jurusita', undefined, as['pimpinan-1'])).status).toBe(200);
+  });
+
+  it('logs people in and out, and lets the admin manage them', async () => {
+    expect(await call(url, 'POST', '/api/login', { id: 'jurusita-1', password: 'salah-sekali-123' })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });
+    expect(await call(url, 'POST', '/api/login', { id: 'tidak-ada', password: PASSWORD })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });
+    expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).body).toEqual(expect.objectContaining({ id: 'hakim-1', roles: ['majelis-hakim'] }));
+    expect(JSON.stringify((await call(url, 'GET', '/api/users', undefined, as.admin)).body)).not.toMatch(/argon2|passwordHash/);
+    const weak = await call(url, 'POST', '/api/users', { id: 'baru', nama: 'Baru', password: 'pendek', roles: ['jurusita'] }, as.admin);
+    expect([weak.status, weak.body.code]).toEqual([400, 'BAD_INPUT']);
+    expect((await call(url, 'POST', '/api/users', { id: 'hakim-1', nama: 'Lagi', password: PASSWORD, roles: ['x'] }, as.admin)).status).toBe(409);
+    // Disabling ends the person's sessions at once.
+    expect((await call(url, 'PATCH', '/api/users/hakim-1', { disabled: true }, as.admin)).body).toMatchObject({ disabled: true });
+    expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).status).toBe(401);
+    expect((await call(url, 'POST', '/api/login', { id: 'hakim-1', password: PASSWORD })).status).toBe(401);
+    await call(url, 'PATCH', '/api/users/hakim-1', { disabled: false }, as.admin);
+    await loginAs('hakim-1');
+    expect((await call(url, 'POST', '/api/logout', undefined, as['hakim-1'])).status).toBe(204);
+    expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).status).toBe(401);
+    await loginAs('hakim-1');
   });
 });

@@ -43,11 +43,16 @@ describe('crash: SIGKILL under load, then restart on the same database', () => {
   afterAll(async () => { for (const s of servers) await s.stop('SIGKILL'); });
 
   it('loses no acknowledged command, replays every case clean, and fires the timers that came due while down', async () => {
-    const first = await startServer({ PROTAP_DATA: dir });
+    const env = { PROTAP_DATA: dir, PROTAP_ADMIN_PASSWORD: 'admin-uji-crash-123' };
+    const first = await startServer(env);
     servers.push(first);
-    expect((await call(first.url, 'POST', '/api/definitions', BPMN)).status).toBe(201);
+    const admin = { authorization: `Bearer ${(await call(first.url, 'POST', '/api/login', { id: 'admin', password: env.PROTAP_ADMIN_PASSWORD })).body.token}` };
+    expect((await call(first.url, 'POST', '/api/users', { id: 'petugas-1', nama: 'Petugas', password: 'petugas-uji-123', roles: ['petugas', 'analis'] }, admin)).status).toBe(201);
+    const login = async (url: string) => ({ authorization: `Bearer ${(await call(url, 'POST', '/api/login', { id: 'petugas-1', password: 'petugas-uji-123' })).body.token}` });
+    const petugas = await login(first.url);
+    expect((await call(first.url, 'POST', '/api/definitions', BPMN, petugas)).status).toBe(201);
     const waiting: string[] = [];
-    for (let i = 0; i < 10; i++) waiting.push((await call(first.url, 'POST', '/api/cases', { processId: 'Tunggu' })).body.id);
+    for (let i = 0; i < 10; i++) waiting.push((await call(first.url, 'POST', '/api/cases', { processId: 'Tunggu' }, petugas)).body.id);
     const timersDueBy = Date.now() + 4_000;
 
     // Acknowledged commands: case id → [revision, event] the server answered with.
@@ -56,11 +61,11 @@ describe('crash: SIGKILL under load, then restart on the same database', () => {
     const client = async () => {
       while (load) {
         try {
-          const started = await call(first.url, 'POST', '/api/cases', { processId: 'Kilat' }, { 'x-protap-aktor': 'beban' });
+          const started = await call(first.url, 'POST', '/api/cases', { processId: 'Kilat' }, petugas);
           if (started.status !== 201) continue;
           acknowledged.push({ caseId: started.body.id, revision: started.body.revision, event: 'START' });
           for (const step of ['A', 'B', 'C']) {
-            const done = await call(first.url, 'POST', `/api/cases/${started.body.id}/steps/${step}/complete`, {});
+            const done = await call(first.url, 'POST', `/api/cases/${started.body.id}/steps/${step}/complete`, {}, petugas);
             if (done.status !== 200) throw new Error(`langkah ${step}: ${done.status}`);
             acknowledged.push({ caseId: started.body.id, revision: done.body.revision, event: `COMPLETE.${step}` });
           }
@@ -77,18 +82,20 @@ describe('crash: SIGKILL under load, then restart on the same database', () => {
     expect(acknowledged.length).toBeGreaterThan(50);
     await sleep(Math.max(0, timersDueBy - Date.now()) + 200);
 
-    const second = await startServer({ PROTAP_DATA: dir });
+    const second = await startServer(env);
     servers.push(second);
+    // Sessions are in the store too: the token from before the crash still works.
+    expect((await call(second.url, 'GET', '/api/me', undefined, petugas)).body.id).toBe('petugas-1');
     for (const ack of acknowledged) {
-      const log = (await call(second.url, 'GET', `/api/cases/${ack.caseId}/log`)).body as { seq: number; event: string }[];
+      const log = (await call(second.url, 'GET', `/api/cases/${ack.caseId}/log`, undefined, petugas)).body as { seq: number; event: string }[];
       expect(log.find((row) => row.seq === ack.revision)?.event, `${ack.caseId} #${ack.revision}`).toBe(ack.event);
     }
     // Timers that came due while no server ran fire at once after the restart.
     for (const id of waiting) {
-      let view = (await call(second.url, 'GET', `/api/cases/${id}`)).body;
+      let view = (await call(second.url, 'GET', `/api/cases/${id}`, undefined, petugas)).body;
       for (let tries = 0; view.activeSteps[0]?.id !== 'Tindak' && tries < 50; tries++) {
         await sleep(100);
-        view = (await call(second.url, 'GET', `/api/cases/${id}`)).body;
+        view = (await call(second.url, 'GET', `/api/cases/${id}`, undefined, petugas)).body;
       }
       expect(view.activeSteps.map((s: { id: string }) => s.id)).toEqual(['Tindak']);
       expect(view.history.filter((h: { event: string }) => h.event === 'TIMER.Jeda')).toHaveLength(1);

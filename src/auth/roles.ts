@@ -1,0 +1,46 @@
+/**
+ * Who may do what (issue 5): roles are the four of the office — admin, analis, pimpinan, auditor —
+ * and the pelaksana roles, which are the `sop:pelaksana` ids of the SOPs' lanes. A step may be
+ * completed only by someone holding its lane's role; auditors read and replay but change nothing.
+ */
+export const OFFICE_ROLES = ['admin', 'analis', 'pimpinan', 'auditor'] as const;
+
+export type Permission =
+  /** deploy and validate SOP definitions */
+  | 'deploy'
+  /** start cases, correlate messages, complete steps (the lane's role is checked on top) */
+  | 'act'
+  /** manage people and their roles */
+  | 'manageUsers'
+  /** see every worklist and case, not only one's own roles' */
+  | 'oversee';
+
+const GRANTS: Record<Permission, readonly string[]> = {
+  deploy: ['admin', 'analis'],
+  manageUsers: ['admin'],
+  oversee: ['admin', 'pimpinan', 'auditor', 'analis'],
+  act: [],
+};
+
+export interface Person {
+  id: string;
+  roles: readonly string[];
+}
+
+const ROLE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
+/** Whether a role name is well formed (lowercase letters, digits, . _ -). */
+export function validRole(role: string): boolean {
+  return ROLE_PATTERN.test(role);
+}
+
+/** Whether a person may do something. Everyone but a pure auditor acts on cases. */
+export function may(person: Person, permission: Permission): boolean {
+  if (permission === 'act') return person.roles.some((role) => role !== 'auditor');
+  return person.roles.some((role) => GRANTS[permission].includes(role));
+}
+
+/** Whether a person may complete a step of a lane with this pelaksana role (a step without one: anyone who acts). */
+export function mayComplete(person: Person, pelaksana: string | undefined): boolean {
+  return pelaksana ? person.roles.includes(pelaksana) : may(person, 'act');
+}
