@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { login } from '../../src/auth/people.ts';
+import { main } from '../../src/cli/main.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
+  return { out: () => out.join('\n'), err: () => err.join('\n') };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+describe('protap user', () => {
+  it('adds a person with a generated password shown once, lists, changes roles and disables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protap-user-cli-'));
+    vi.stubEnv('PROTAP_DATA', dir);
+    vi.stubEnv('DATABASE_URL', '');
+    const io = capture();
+    expect(await main(['user', 'add', 'jurusita-1', '--nama', 'Budi Santoso', '--peran', 'jurusita'])).toBe(0);
+    const password = /hanya ditampilkan sekali\): (\S+)/.exec(io.out())?.[1] as string;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(await main(['user', 'set', 'jurusita-1', '--peran', 'jurusita,panitera'])).toBe(0);
+    expect(await main(['user', 'list', '--json'])).toBe(0);
+    const listed = JSON.parse(io.out().slice(io.out().indexOf('[')));
+    expect(listed).toEqual([expect.objectContaining({ id: 'jurusita-1', nama: 'Budi Santoso', roles: ['jurusita', 'panitera'], disabled: false })]);
+    expect(JSON.stringify(listed)).not.toContain('argon2');
+    const store = new SqliteStore(join(dir, 'protap.db'));
+    expect((await login(store, 'jurusita-1', password, new Date().toISOString())).user.id).toBe('jurusita-1');
+    await store.close();
+    expect(await main(['user', 'set', 'jurusita-1', '--nonaktif'])).toBe(0);
+    expect(await main(['user', 'add', 'jurusita-1', '--nama', 'Lagi', '--peran', 'x'])).toBe(1);
+    expect(io.err()).toContain('sudah ada');
+    expect(await main(['user', 'set', 'tidak-ada', '--aktif'])).toBe(1);
+    expect(await main(['user', 'add', 'tanpa-peran', '--nama', 'X'])).toBe(2);
+  });
+});
