@@ -13,44 +13,21 @@ import type { UserRow } from '../src/store/caseStore.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
+import { createRequire } from 'node:module';
+import { DOCS_PAGE, openApiDocument } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { validBody } from './schemas.ts';
+
+const swaggerUi = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 const STATUSES: readonly CaseStatus[] = ['active', 'completed', 'terminated', 'failed', 'incident'];
 const MAX_JSON = '256kb';
 const MAX_XML = '5mb';
 
-type Body = Record<string, unknown>;
-
 function bad(message: string): ProtapError {
   return new ProtapError('BAD_INPUT', message);
-}
-
-/** A JSON object body (or an empty one). */
-function objectBody(req: Request): Body {
-  const body: unknown = req.body ?? {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('Isi permintaan harus berupa objek JSON.');
-  return body as Body;
-}
-
-function optionalString(body: Body, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) throw bad(`Kolom "${field}" harus berupa teks 1–200 karakter.`);
-  return value;
-}
-
-function optionalObject(body: Body, field: string): Record<string, unknown> | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad(`Kolom "${field}" harus berupa objek JSON.`);
-  return value as Record<string, unknown>;
-}
-
-function optionalInteger(body: Body, field: string): number | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || (value as number) < 0) throw bad(`Kolom "${field}" harus berupa bilangan bulat ≥ 0.`);
-  return value as number;
 }
 
 function queryString(req: Request, name: string): string | undefined {
@@ -81,20 +58,6 @@ const PERMISSION_TEXT: Record<Permission, string> = {
   oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
 };
 
-function optionalStringList(body: Body, field: string): string[] | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw bad(`Kolom "${field}" harus berupa daftar teks.`);
-  return value as string[];
-}
-
-function optionalBoolean(body: Body, field: string): boolean | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw bad(`Kolom "${field}" harus true atau false.`);
-  return value;
-}
-
 function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.get('idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 200)) throw bad('Header Idempotency-Key harus 1–200 karakter.');
@@ -120,11 +83,13 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json({ status: 'siap', store: engine.store.kind, definitions: engine.definitions().length });
   }));
 
-  app.post('/api/login', json, route(async (req, res) => {
-    const body = objectBody(req);
-    const id = optionalString(body, 'id');
-    const password = body.password;
-    if (!id || typeof password !== 'string') throw bad('Kirim "id" (nama login) dan "password".');
+  const document = openApiDocument(VERSION);
+  app.get('/api/openapi.json', (_req, res) => { res.json(document); });
+  app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
+  app.use('/api/docs', express.static(swaggerUi, { index: false }));
+
+  app.post('/api/login', json, validBody('Login'), route(async (req, res) => {
+    const { id, password } = req.body as { id: string; password: string };
     const session = await login(engine.store, id, password, engine.clock());
     res.json({ token: session.token, expiresAt: session.expiresAt, user: publicUser(session.user) });
   }));
@@ -154,26 +119,15 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json((await engine.store.listUsers()).map(publicUser));
   }));
 
-  app.post('/api/users', json, route(async (req, res) => {
+  app.post('/api/users', json, validBody('NewUser'), route(async (req, res) => {
     demand(res, 'manageUsers');
-    const body = objectBody(req);
-    const id = optionalString(body, 'id');
-    const nama = optionalString(body, 'nama');
-    const password = body.password;
-    const roles = optionalStringList(body, 'roles');
-    if (!id || !nama || typeof password !== 'string' || !roles) throw bad('Kirim "id", "nama", "password" dan "roles" (daftar peran).');
+    const { id, nama, password, roles } = req.body as { id: string; nama: string; password: string; roles: string[] };
     res.status(201).json(publicUser(await addUser(engine.store, { id, nama, password, roles }, engine.clock())));
   }));
 
-  app.patch('/api/users/:id', json, route(async (req, res) => {
+  app.patch('/api/users/:id', json, validBody('UserChange'), route(async (req, res) => {
     demand(res, 'manageUsers');
-    const body = objectBody(req);
-    const password = body.password;
-    if (password !== undefined && typeof password !== 'string') throw bad('Kolom "password" harus berupa teks.');
-    const nama = optionalString(body, 'nama');
-    const roles = optionalStringList(body, 'roles');
-    const disabled = optionalBoolean(body, 'disabled');
-    const change = { ...(nama ? { nama } : {}), ...(roles ? { roles } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(typeof password === 'string' ? { password } : {}) };
+    const change = req.body as { nama?: string; password?: string; roles?: string[]; disabled?: boolean };
     res.json(publicUser(await updateUser(engine.store, String(req.params.id), change, engine.clock())));
   }));
 
@@ -192,12 +146,8 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.status(201).json(deployed.map((d) => ({ processId: d.processId, version: d.version, name: d.name })));
   }));
 
-  app.post('/api/cases', json, route(async (req, res) => {
-    const body = objectBody(req);
-    const processId = optionalString(body, 'processId');
-    if (!processId) throw bad('Kolom "processId" wajib diisi: SOP mana yang dimulai.');
-    const vars = optionalObject(body, 'vars');
-    const businessKey = optionalString(body, 'businessKey');
+  app.post('/api/cases', json, validBody('StartCase'), route(async (req, res) => {
+    const { processId, vars, businessKey } = req.body as { processId: string; vars?: Record<string, unknown>; businessKey?: string };
     const idempotencyKey = idempotencyKeyOf(req);
     await engine.ensureLatest(processId);
     const view = await engine.startCase(processId, { actor: demand(res, 'act').id, ...(vars ? { vars } : {}), ...(businessKey ? { businessKey } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
@@ -232,11 +182,8 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json(report);
   }));
 
-  app.post('/api/cases/:id/steps/:stepId/complete', json, route(async (req, res) => {
-    const body = objectBody(req);
-    const data = optionalObject(body, 'data');
-    const instance = optionalInteger(body, 'instance');
-    const expectedRevision = optionalInteger(body, 'expectedRevision');
+  app.post('/api/cases/:id/steps/:stepId/complete', json, validBody('CompleteStep'), route(async (req, res) => {
+    const { data, instance, expectedRevision } = req.body as { data?: Record<string, unknown>; instance?: number; expectedRevision?: number };
     const idempotencyKey = idempotencyKeyOf(req);
     const user = demand(res, 'act');
     const view = await engine.completeStep(String(req.params.id), String(req.params.stepId), {
@@ -252,14 +199,8 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json(view);
   }));
 
-  app.post('/api/messages', json, route(async (req, res) => {
-    const body = objectBody(req);
-    const name = optionalString(body, 'name');
-    if (!name) throw bad('Kolom "name" wajib diisi: nama pesan.');
-    const caseId = optionalString(body, 'caseId');
-    const businessKey = optionalString(body, 'businessKey');
-    if (!caseId === !businessKey) throw bad('Sebutkan salah satu: "caseId" atau "businessKey".');
-    const data = optionalObject(body, 'data');
+  app.post('/api/messages', json, validBody('Message'), route(async (req, res) => {
+    const { name, caseId, businessKey, data } = req.body as { name: string; caseId?: string; businessKey?: string; data?: Record<string, unknown> };
     const idempotencyKey = idempotencyKeyOf(req);
     res.json(await engine.correlateMessage(name, caseId ? { caseId } : { businessKey: businessKey as string }, {
       actor: demand(res, 'act').id, ...(data ? { data } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
@@ -275,6 +216,8 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     const late = queryString(req, 'late');
     res.json(await engine.store.openSteps({ limit: 500, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
   }));
+
+  reportRoutes(app, engine);
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'NO_ROUTE', `Tidak ada ${req.method} ${req.originalUrl} di API ini.`));
   app.use(problemHandler(logger));

@@ -162,6 +162,20 @@ describe('HTTP API', () => {
     expect((await call(url, 'GET', '/api/worklist?pelaksana=majelis-hakim,jurusita', undefined, as['pimpinan-1'])).status).toBe(200);
   });
 
+  it('describes every route in its OpenAPI document, and every documented route exists', async () => {
+    const doc = (await call(url, 'GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const routes = (server.listeners('request')[0] as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack
+      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`) : []))
+      .filter((route) => !/openapi\.json|\/api\/docs/.test(route));
+    expect(documented.sort()).toEqual(routes.sort());
+    const page = await fetch(`${url}/api/docs`);
+    expect(await page.text()).toContain('swagger-ui-bundle.js');
+    expect((await fetch(`${url}/api/docs/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
   it('logs people in and out, and lets the admin manage them', async () => {
     expect(await call(url, 'POST', '/api/login', { id: 'jurusita-1', password: 'salah-sekali-123' })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });
     expect(await call(url, 'POST', '/api/login', { id: 'tidak-ada', password: PASSWORD })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });

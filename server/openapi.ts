@@ -1,0 +1,117 @@
+/**
+ * The OpenAPI 3.1 description of the API, served at /api/openapi.json and shown by Swagger UI
+ * (swagger-ui-dist, served from node_modules — no network needed) at /api/docs. Request bodies
+ * come from schemas.ts, the same schemas the server validates with.
+ */
+import { requestSchemas, type RequestSchema } from './schemas.ts';
+
+type Operation = {
+  summary: string;
+  body?: RequestSchema | 'xml';
+  ok: number;
+  okDescription?: string;
+  query?: [string, string][];
+  path?: string[];
+  roles?: string;
+  public?: boolean;
+  errors?: number[];
+};
+
+const OPERATIONS: Record<string, Record<string, Operation>> = {
+  '/api/health': { get: { summary: 'Keadaan server', ok: 200, public: true } },
+  '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam)', body: 'Login', ok: 200, public: true, errors: [400, 401] } },
+  '/api/logout': { post: { summary: 'Keluar: mengakhiri sesi token ini', ok: 204 } },
+  '/api/me': { get: { summary: 'Pengguna yang sedang masuk, dengan perannya', ok: 200 } },
+  '/api/users': {
+    get: { summary: 'Daftar pengguna', ok: 200, roles: 'admin' },
+    post: { summary: 'Menambah pengguna', body: 'NewUser', ok: 201, roles: 'admin', errors: [400, 403, 409] },
+  },
+  '/api/users/{id}': { patch: { summary: 'Mengubah nama, peran, kata sandi, atau menonaktifkan pengguna', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404] } },
+  '/api/definitions': {
+    get: { summary: 'SOP yang di-deploy, tiap versi', ok: 200 },
+    post: { summary: 'Men-deploy diagram BPMN (versi baru; kasus berjalan tetap pada versinya)', body: 'xml', ok: 201, roles: 'analis, admin', errors: [403, 413, 415, 422] },
+  },
+  '/api/cases': {
+    get: { summary: 'Daftar kasus', ok: 200, query: [['status', 'active | completed | terminated | failed | incident'], ['processId', 'SOP'], ['businessKey', 'nomor perkara/surat'], ['limit', '1–1000, bawaan 100']] },
+    post: { summary: 'Memulai kasus (header Idempotency-Key opsional)', body: 'StartCase', ok: 201, roles: 'semua kecuali auditor', errors: [400, 403, 404, 422] },
+  },
+  '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat, variabel, riwayat', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}/steps/{stepId}/complete': {
+    post: { summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional)', body: 'CompleteStep', ok: 200, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422] },
+  },
+  '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor)', body: 'Message', ok: 200, roles: 'semua kecuali auditor', errors: [400, 403, 404, 409] } },
+  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin)', ok: 200, query: [['pelaksana', 'peran, dipisah koma'], ['late', 'true: hanya yang terlambat']], errors: [403] } },
+  '/api/reports/compliance': { get: { summary: 'Kepatuhan tenggat per SOP, langkah dan pelaksana dalam satu periode', ok: 200, query: [['from', 'awal periode (ISO)'], ['to', 'akhir periode (ISO)'], ['processId', 'SOP'], ['pelaksana', 'peran']], roles: 'pimpinan, auditor, analis, admin', errors: [400, 403] } },
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'Berhasil', 201: 'Dibuat', 204: 'Berhasil, tanpa isi', 400: 'Permintaan tidak sah', 401: 'Belum masuk atau sesi berakhir', 403: 'Peran tidak mengizinkan',
+  404: 'Tidak ditemukan', 409: 'Bertentangan dengan keadaan kasus (mis. revisi berbeda)', 413: 'Isi terlalu besar', 415: 'Jenis isi tidak didukung', 422: 'Tidak dapat diproses',
+};
+
+const problem = { $ref: '#/components/schemas/Problem' };
+
+function operation(op: Operation) {
+  const responses: Record<string, unknown> = { [op.ok]: { description: op.okDescription ?? STATUS_TEXT[op.ok] } };
+  for (const status of [...(op.public ? [] : [401]), ...(op.errors ?? [])]) {
+    responses[status] = { description: STATUS_TEXT[status], content: { 'application/problem+json': { schema: problem } } };
+  }
+  const parameters = [
+    ...(op.path ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...(op.query ?? []).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
+  ];
+  return {
+    summary: op.summary,
+    ...(op.roles ? { description: `Peran: ${op.roles}.` } : {}),
+    ...(op.public ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? {
+      requestBody: {
+        required: op.body !== 'CompleteStep',
+        content: op.body === 'xml'
+          ? { 'application/xml': { schema: { type: 'string', description: 'Dokumen BPMN 2.0 (paling besar 5 MiB)' } } }
+          : { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+      },
+    } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI document. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [path, methods] of Object.entries(OPERATIONS)) {
+    paths[path] = Object.fromEntries(Object.entries(methods).map(([method, op]) => [method, operation(op)]));
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Protap API', version,
+      description: 'SOP pemerintah sebagai BPMN yang dijalankan: definisi, kasus, langkah, daftar kerja, log berantai hash, replay, laporan. Kesalahan dijawab sebagai application/problem+json (RFC 9457) dengan `code` dan `detail` berbahasa Indonesia.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token dari POST /api/login' } },
+      schemas: {
+        ...requestSchemas,
+        Problem: {
+          type: 'object', required: ['type', 'title', 'status', 'code', 'detail'],
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, instance: { type: 'string' } },
+        },
+      },
+    },
+  };
+}
+
+/** Swagger UI's page, reading the document from this server. */
+export const DOCS_PAGE = `<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>Protap API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script>
+</body></html>`;
