@@ -7,21 +7,21 @@
  */
 import { v7 as timeOrderedId } from 'uuid';
 import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
-import { canonical, entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.ts';
+import { canonical, sha256 } from '../audit/hashChain.ts';
 import { loadCalendar } from '../calendar/loadCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
-import type { TimerRows } from '../runtime/applyDecision.ts';
-import { revisionOf, type CaseRecord, type HistoryEntry, type OpenStep, type TimerRow } from '../runtime/caseRecord.ts';
+import type { CaseRecord, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
-import { activeCase, CaseWork, type CaseSpace, type CommandOptions, type StartOptions } from '../runtime/caseWork.ts';
+import type { CommandOptions, StartOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import { nextStart } from '../runtime/startSchedule.ts';
-import { decodeCase, openStepRows, snapshotText, stateText } from './caseCodec.ts';
-import { StoreConflict, type CaseStore, type CaseWrite, type StoreTransaction, type StoredCase } from './caseStore.ts';
+import { decodeCase } from './caseCodec.ts';
+import { timerKey, Unit } from './commandUnit.ts';
+import { StoreConflict, type CaseStore, type StoreTransaction, type StoredCase } from './caseStore.ts';
 
 export interface DurableEngineOptions {
   store: CaseStore;
@@ -433,162 +433,10 @@ export class DurableEngine {
   }
 }
 
-function timerKey(row: { caseId: string; key: string }): string {
-  return `${row.caseId}\u0000${row.key}`;
-}
 
 function repeated<T>(key: string, seen: { fingerprint: string; response: string }, fingerprint: string): T {
   if (seen.fingerprint !== fingerprint) {
     throw new ProtapError('IDEMPOTENCY_KEY_REUSED', `Kunci idempotensi "${key}" sudah dipakai untuk perintah lain; gunakan kunci baru untuk perintah baru.`);
   }
   return JSON.parse(seen.response) as T;
-}
-
-/**
- * The cases and timer rows of one command: loaded families, new cases, the state each new log
- * entry led to, and the timer changes, written by `flush` in the command's transaction.
- */
-class Unit implements CaseSpace, TimerRows {
-  readonly work: CaseWork;
-  private readonly records = new Map<string, CaseRecord>();
-  /** Revision, head hash and root of each case as it was before this command. */
-  private readonly loaded = new Map<string, { revision: number; headHash: string; rootId: string }>();
-  /** Head hash of each case this command wrote. */
-  private readonly heads = new Map<string, string>();
-  usedCache = false;
-  private readonly states = new Map<string, string[]>();
-  private readonly cleared = new Set<string>();
-  private readonly rows = new Map<string, TimerRow | { caseId: string; key: string; removed: true }>();
-
-  /** `fresh`: read every case from the store, never from the engine's cache. */
-  constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine, private readonly fresh = false) {
-    this.work = new CaseWork({
-      definition: (processId, version) => engine.definition(processId, version),
-      get calendar() { return engine.calendar; },
-      newId: engine.newId,
-      timers: this,
-      cases: this,
-      entered: (record) => this.entered(record),
-    });
-  }
-
-  /** A case and its family, loaded once per command. */
-  async load(caseId: string): Promise<CaseRecord | undefined> {
-    const known = this.records.get(caseId);
-    if (known) return known;
-    const cached = this.fresh ? undefined : this.engine.takeRecent(caseId);
-    if (cached) {
-      this.usedCache = true;
-      this.loaded.set(caseId, { revision: cached.revision, headHash: cached.headHash, rootId: caseId });
-      this.records.set(caseId, cached.record);
-      return cached.record;
-    }
-    const family = await this.tx.loadFamily(caseId);
-    await this.engine.ensureDefinitions(family);
-    for (const stored of family) {
-      if (this.records.has(stored.id)) continue;
-      this.loaded.set(stored.id, stored);
-      this.records.set(stored.id, decodeCase(this.engine.definition(stored.processId, stored.definitionVersion), stored));
-    }
-    return this.records.get(caseId);
-  }
-
-  /** The case of a command on one case: it must exist, run, and be at the revision the caller saw. */
-  async loadActive(caseId: string, expectedRevision?: number): Promise<CaseRecord> {
-    const record = activeCase(await this.load(caseId), caseId);
-    if (expectedRevision !== undefined && revisionOf(record) !== expectedRevision) {
-      // From the cache, the case may be behind another process: say conflict only from the store.
-      throw new StoreConflict(caseId, expectedRevision);
-    }
-    return record;
-  }
-
-  view(record: CaseRecord): CaseView {
-    return caseView(this.engine.definition(record.processId, record.version), record);
-  }
-
-  get(caseId: string): CaseRecord | undefined {
-    return this.records.get(caseId);
-  }
-
-  add(record: CaseRecord): void {
-    this.records.set(record.id, record);
-  }
-
-  ended(): void {
-    // An ended case stays in the store with its final status; nothing to let go of here.
-  }
-
-  private entered(record: CaseRecord): void {
-    const texts = this.states.get(record.id) ?? [];
-    texts.push(snapshotText(this.engine.definition(record.processId, record.version), record));
-    this.states.set(record.id, texts);
-  }
-
-  upsert(row: TimerRow): void {
-    this.rows.set(timerKey(row), row);
-  }
-
-  remove(caseId: string, key: string): void {
-    this.rows.set(timerKey({ caseId, key }), { caseId, key, removed: true });
-  }
-
-  removeCase(caseId: string): void {
-    for (const [key, row] of this.rows) if (row.caseId === caseId) this.rows.delete(key);
-    this.cleared.add(caseId);
-  }
-
-  /** The cases this command wrote, with the revision and head hash they now have. */
-  written(): CachedCase[] {
-    return [...this.heads].map(([id, headHash]) => {
-      const record = this.records.get(id) as CaseRecord;
-      return { record, revision: revisionOf(record), headHash };
-    });
-  }
-
-  private rootOf(record: CaseRecord): string {
-    const loaded = this.loaded.get(record.id);
-    if (loaded) return loaded.rootId;
-    const parent = record.parent && this.records.get(record.parent.caseId);
-    return parent ? this.rootOf(parent) : record.id;
-  }
-
-  /** Writes every case this command changed, with its log entries chained to the stored head. */
-  async flush(now: string): Promise<void> {
-    const writes: CaseWrite[] = [];
-    for (const record of this.records.values()) {
-      if (record.history.length === 0) continue;
-      const loaded = this.loaded.get(record.id);
-      const states = this.states.get(record.id) ?? [];
-      let prevHash = loaded?.headHash ?? GENESIS_HASH;
-      const log = record.history.map((entry, i) => {
-        // Stored as written and hashed as stored: a verifier needs the bytes, not a re-encoding.
-        const text = JSON.stringify(entry);
-        const stateHash = sha256(states[i] as string);
-        const hash = entryHash(record.id, entry.seq, prevHash, stateHash, text);
-        const row = { caseId: record.id, seq: entry.seq, at: entry.at, actor: entry.actor, event: entry.event, entry: text, stateHash, prevHash, hash };
-        prevHash = hash;
-        return row;
-      });
-      this.heads.set(record.id, prevHash);
-      const row: StoredCase = {
-        id: record.id, rootId: this.rootOf(record), processId: record.processId, definitionVersion: record.version, status: record.status,
-        revision: revisionOf(record), headHash: prevHash, startedAt: record.startedAt, updatedAt: now,
-        snapshot: states[states.length - 1] as string, state: stateText(record),
-      };
-      if (record.parent) row.parentId = record.parent.caseId;
-      if (record.businessKey) row.businessKey = record.businessKey;
-      if (record.endedAt) row.endedAt = record.endedAt;
-      writes.push({ row, expectedRevision: loaded ? loaded.revision : null, log, steps: openStepRows(record) });
-    }
-    const set: TimerRow[] = [];
-    const removed: { caseId: string; key: string }[] = [];
-    for (const row of this.rows.values()) {
-      if ('removed' in row) removed.push({ caseId: row.caseId, key: row.key });
-      else set.push(row);
-    }
-    if (writes.length > 0 || set.length > 0 || removed.length > 0 || this.cleared.size > 0) {
-      await this.tx.write(writes, { clearedCases: [...this.cleared], set, removed });
-    }
-  }
 }

@@ -10,12 +10,12 @@
  */
 import pg from 'pg';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
-import type { CaseStatus } from '../../runtime/decide.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
   type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
+import { caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface PostgresStoreOptions {
   /** The schema every connection works in (created by `migrate` when missing); default: the server's search_path. */
@@ -24,72 +24,14 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-type Row = Record<string, unknown>;
 /** A pool client or the pool itself: both run queries. */
 type Queryable = pg.Pool | pg.PoolClient;
-
-const str = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
 
 /** The columns read back, in every query that maps rows (named, so a later column never changes a prepared result). */
 const CASE_COLUMNS = 'id, root_id, parent_id, process_id, definition_version, business_key, status, revision, head_hash, started_at, ended_at, updated_at, snapshot, state';
 const TIMER_COLUMNS = 'case_id, key, due, event, every, remaining';
-
-function caseOf(row: Row): StoredCase {
-  const found: StoredCase = {
-    id: row.id as string, rootId: row.root_id as string, processId: row.process_id as string,
-    definitionVersion: row.definition_version as number, status: row.status as CaseStatus, revision: row.revision as number,
-    headHash: row.head_hash as string, startedAt: row.started_at as string, updatedAt: row.updated_at as string,
-    snapshot: row.snapshot as string, state: row.state as string,
-  };
-  const parentId = str(row.parent_id);
-  if (parentId) found.parentId = parentId;
-  const businessKey = str(row.business_key);
-  if (businessKey) found.businessKey = businessKey;
-  const endedAt = str(row.ended_at);
-  if (endedAt) found.endedAt = endedAt;
-  return found;
-}
-
-function logOf(row: Row): LogRow {
-  return {
-    caseId: row.case_id as string, seq: row.seq as number, at: row.at as string, actor: row.actor as string, event: row.event as string,
-    entry: row.entry as string, stateHash: row.state_hash as string, prevHash: row.prev_hash as string, hash: row.hash as string,
-  };
-}
-
-function timerOf(row: Row): TimerRow {
-  const timer: TimerRow = { caseId: row.case_id as string, key: row.key as string, due: row.due as string, event: row.event as string };
-  if (row.every !== null) {
-    timer.every = row.every as string;
-    timer.remaining = row.remaining as number | null;
-  }
-  return timer;
-}
-
-function stepOf(row: Row): OpenStepRow {
-  const step: OpenStepRow = {
-    caseId: row.case_id as string, processId: row.process_id as string, stepId: row.step_id as string,
-    startedAt: row.started_at as string, late: row.late === true,
-  };
-  if (row.name !== null) step.name = row.name as string;
-  if (row.pelaksana !== null) step.pelaksana = row.pelaksana as string;
-  if (row.due !== null) step.due = row.due as string;
-  return step;
-}
-
 const USER_COLUMNS = 'id, nama, password_hash, roles, disabled, created_at, updated_at';
 const SESSION_COLUMNS = 'token_hash, user_id, created_at, expires_at';
-
-function userOf(row: Row): UserRow {
-  return {
-    id: row.id as string, nama: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
-    disabled: row.disabled === true, createdAt: row.created_at as string, updatedAt: row.updated_at as string,
-  };
-}
-
-function sessionOf(row: Row): SessionRow {
-  return { tokenHash: row.token_hash as string, userId: row.user_id as string, createdAt: row.created_at as string, expiresAt: row.expires_at as string };
-}
 
 /** Collects query parameters, handing out their `$n` placeholders. */
 class Params {

@@ -9,12 +9,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
-import type { CaseStatus } from '../../runtime/decide.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
   type RememberedCommand, type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { sqliteMigrations } from './migrations.ts';
+import { caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface SqliteStoreOptions {
   /** SQLite's `synchronous`: FULL (default) syncs the WAL on every commit; NORMAL survives a process crash but not a power cut. */
@@ -23,68 +23,11 @@ export interface SqliteStoreOptions {
   maxBatch?: number;
 }
 
-type Row = Record<string, unknown>;
 
 interface Pending {
   work: (tx: StoreTransaction) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-}
-
-const str = (value: unknown): string | undefined => (value === null || value === undefined ? undefined : String(value));
-
-function caseOf(row: Row): StoredCase {
-  const found: StoredCase = {
-    id: row.id as string, rootId: row.root_id as string, processId: row.process_id as string,
-    definitionVersion: row.definition_version as number, status: row.status as CaseStatus, revision: row.revision as number,
-    headHash: row.head_hash as string, startedAt: row.started_at as string, updatedAt: row.updated_at as string,
-    snapshot: row.snapshot as string, state: row.state as string,
-  };
-  const parentId = str(row.parent_id);
-  if (parentId) found.parentId = parentId;
-  const businessKey = str(row.business_key);
-  if (businessKey) found.businessKey = businessKey;
-  const endedAt = str(row.ended_at);
-  if (endedAt) found.endedAt = endedAt;
-  return found;
-}
-
-function logOf(row: Row): LogRow {
-  return {
-    caseId: row.case_id as string, seq: row.seq as number, at: row.at as string, actor: row.actor as string, event: row.event as string,
-    entry: row.entry as string, stateHash: row.state_hash as string, prevHash: row.prev_hash as string, hash: row.hash as string,
-  };
-}
-
-function timerOf(row: Row): TimerRow {
-  const timer: TimerRow = { caseId: row.case_id as string, key: row.key as string, due: row.due as string, event: row.event as string };
-  if (row.every !== null) {
-    timer.every = row.every as string;
-    timer.remaining = row.remaining as number | null;
-  }
-  return timer;
-}
-
-function stepOf(row: Row): OpenStepRow {
-  const step: OpenStepRow = {
-    caseId: row.case_id as string, processId: row.process_id as string, stepId: row.step_id as string,
-    startedAt: row.started_at as string, late: row.late === 1,
-  };
-  if (row.name !== null) step.name = row.name as string;
-  if (row.pelaksana !== null) step.pelaksana = row.pelaksana as string;
-  if (row.due !== null) step.due = row.due as string;
-  return step;
-}
-
-function userOf(row: Row): UserRow {
-  return {
-    id: row.id as string, nama: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
-    disabled: row.disabled === 1, createdAt: row.created_at as string, updatedAt: row.updated_at as string,
-  };
-}
-
-function sessionOf(row: Row): SessionRow {
-  return { tokenHash: row.token_hash as string, userId: row.user_id as string, createdAt: row.created_at as string, expiresAt: row.expires_at as string };
 }
 
 /** WHERE clause and parameters of a case filter. */
