@@ -93,5 +93,10 @@ say();
 const { durableSection } = await import('./durable.ts');
 await durableSection(say);
 
+// HTTP load (bench/load.ts; BENCH_LOAD_* variables): a real server process on SQLite FULL takes
+// complete-step requests from autocannon at 100–1000/s; throughput and p50/p99 latency.
+const { loadSection } = await import('./load.ts');
+await loadSection(say);
+
 writeFileSync(resolve(root, 'docs/benchmarks.md'), `${lines.join('\n')}\n`);
 console.error('\nditulis: docs/benchmarks.md');
