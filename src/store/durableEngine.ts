@@ -152,11 +152,24 @@ export class DurableEngine {
         deployed.push(this.registry.get(definition.processId));
         continue;
       }
-      const version = this.registry.nextVersion(definition.processId);
-      await this.store.saveDefinition({
+      const save = (version: number) => this.store.saveDefinition({
         processId: definition.processId, version, ...(definition.name ? { name: definition.name } : {}), hash: definition.hash, xml,
         deployedAt: at, deployedBy: options.actor ?? 'sistem',
       });
+      let version = this.registry.nextVersion(definition.processId);
+      try {
+        await save(version);
+      } catch (error) {
+        // Another server process deployed this process at the same moment (two nodes starting together).
+        await this.refreshDefinitions();
+        if (this.registry.nextVersion(definition.processId) === version) throw error;
+        if (options.ifChanged && this.registry.get(definition.processId).hash === definition.hash) {
+          deployed.push(this.registry.get(definition.processId));
+          continue;
+        }
+        version = this.registry.nextVersion(definition.processId);
+        await save(version);
+      }
       const added = this.registry.add(definition, version);
       deployed.push(added);
       await this.schedule(added, at);

@@ -121,6 +121,18 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect((await replayAll(other)).bad).toEqual([]);
     });
 
+    it('lets two processes deploy the same changed catalogue at once: one version, no failed start', async () => {
+      const engine = await engineOn(store);
+      const other = await restarted();
+      const xml = fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn');
+      const [a, b] = await Promise.all([engine.deployXml(xml, { ifChanged: true }), other.deployXml(xml, { ifChanged: true })]);
+      expect([a[0]?.version, b[0]?.version]).toEqual([1, 1]);
+      expect((await store.definitions()).map((d) => d.version)).toEqual([1]);
+      // Without ifChanged, the second deployment becomes the next version.
+      const [c, d] = await Promise.all([engine.deployXml(xml), other.deployXml(xml)]);
+      expect([c[0]?.version, d[0]?.version].sort()).toEqual([2, 3]);
+    });
+
     it('answers a repeated command (same idempotency key) with its first answer and changes nothing', async () => {
       const engine = await engineOn(store);
       await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
