@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ensureAdmin } from '../src/auth/people.ts';
 import { deployCatalogue } from '../src/catalogue/deployCatalogue.ts';
-import { DurableEngine } from '../src/store/durableEngine.ts';
+import { DurableEngine, type CaseInspector } from '../src/store/durableEngine.ts';
 import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
 import { createApp } from './app.ts';
 
@@ -19,7 +19,8 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: proce
 async function main(): Promise<void> {
   const settings = storeSettings();
   const store = await openStore(settings);
-  const engine = await DurableEngine.open({ store, onError: (error, context) => logger.error({ err: error }, context) });
+  const inspection = await startInspection();
+  const engine = await DurableEngine.open({ store, onError: (error, context) => logger.error({ err: error }, context), ...(inspection ? { inspector: inspection.inspector } : {}) });
   const admin = await ensureAdmin(store, engine.clock(), process.env.PROTAP_ADMIN_PASSWORD || undefined);
   if (admin.generated) {
     // Shown once, on the terminal, never in the JSON log.
@@ -49,12 +50,32 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'berhenti: menyelesaikan permintaan yang sedang berjalan');
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await timers.stop();
+    inspection?.stop();
     await store.close();
     logger.info('berhenti');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Live inspection, opt-in (PROTAP_INSPECT=on, a developer's tool): a local bridge of
+ * @statelyai/inspect on PROTAP_INSPECT_PORT (default 8080) that the Stately inspector page
+ * connects to; every committed command is shown there as events and snapshots of its case.
+ */
+async function startInspection(): Promise<{ inspector: CaseInspector; stop(): void } | undefined> {
+  if (process.env.PROTAP_INSPECT !== 'on') return undefined;
+  const port = Number(process.env.PROTAP_INSPECT_PORT ?? 8080);
+  const { createInspectorServer } = await import('@statelyai/inspect/server');
+  const { createWebSocketInspector } = await import('@statelyai/inspect');
+  const bridge = createInspectorServer({ port, autoOpen: false });
+  const inspector = createWebSocketInspector({ url: `ws://127.0.0.1:${port}` });
+  logger.info({ port }, `inspektor XState aktif: jembatan inspeksi di http://127.0.0.1:${port}`);
+  return {
+    inspector: inspector as unknown as CaseInspector,
+    stop: () => { inspector.stop(); bridge.stop(); },
+  };
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@
  */
 import { entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.ts';
 import type { TimerRows } from '../runtime/applyDecision.ts';
-import { revisionOf, type CaseRecord, type TimerRow } from '../runtime/caseRecord.ts';
+import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
 import { activeCase, CaseWork, type CaseSpace } from '../runtime/caseWork.ts';
 import { decodeCase, openStepRows, snapshotText, stateText } from './caseCodec.ts';
@@ -118,6 +118,13 @@ export class Unit implements CaseSpace, TimerRows {
       const record = this.records.get(id) as CaseRecord;
       return { record, revision: revisionOf(record), headHash };
     });
+  }
+
+  /** The new history entries of a case this command wrote, each with the canonical state it led to. */
+  entriesOf(caseId: string): { entry: HistoryEntry; state: string }[] {
+    const record = this.records.get(caseId);
+    const states = this.states.get(caseId) ?? [];
+    return record ? record.history.map((entry, i) => ({ entry, state: states[i] as string })) : [];
   }
 
   private rootOf(record: CaseRecord): string {

@@ -33,6 +33,18 @@ export interface DurableEngineOptions {
   onError?: (error: unknown, context: string) => void;
   /** How many recently written cases stay decoded in memory (default 5,000; 0 turns the cache off). */
   cachedCases?: number;
+  /**
+   * Live inspection (opt-in): told of every committed command — a new case as an actor with its
+   * machine, then each event and the snapshot it led to. `@statelyai/inspect`'s inspectors fit.
+   */
+  inspector?: CaseInspector;
+}
+
+/** The part of an `@statelyai/inspect` inspector the engine uses (so the engine does not depend on it). */
+export interface CaseInspector {
+  actor(actor: string, snapshot?: Record<string, unknown>, info?: { definition?: string; parentId?: string; rootId?: string }): void;
+  event(actor: string, event: { type: string } & Record<string, unknown>, info?: { source?: string }): void;
+  snapshot(actor: string, snapshot: Record<string, unknown>, info?: { event?: { type: string } & Record<string, unknown> }): void;
 }
 
 /** A case as this process last wrote it. */
@@ -78,6 +90,7 @@ export class DurableEngine {
    */
   private readonly recent = new Map<string, CachedCase>();
   private readonly recentLimit: number;
+  private readonly inspector?: CaseInspector;
 
   private constructor(options: DurableEngineOptions) {
     this.store = options.store;
@@ -88,6 +101,7 @@ export class DurableEngine {
     this.newId = options.newId ?? (() => timeOrderedId());
     this.onError = options.onError ?? (() => {});
     this.recentLimit = options.cachedCases ?? 5_000;
+    this.inspector = options.inspector;
   }
 
   /** Migrates the store and loads every deployed definition version from it. */
@@ -352,6 +366,7 @@ export class DurableEngine {
 
   /** After a commit: the unit's running cases without family stay decoded for the next command. */
   private keepRecent(unit: Unit): void {
+    if (this.inspector) this.inspect(unit, this.inspector);
     if (this.recentLimit === 0) return;
     for (const kept of unit.written()) {
       const { record } = kept;
@@ -363,6 +378,28 @@ export class DurableEngine {
       record.history = [];
       this.recent.set(record.id, kept);
       if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value as string);
+    }
+  }
+
+  /** Tells the inspector what a committed command did, case by case, entry by entry. */
+  private inspect(unit: Unit, inspector: CaseInspector): void {
+    try {
+      for (const { record } of unit.written()) {
+        for (const { entry, state } of unit.entriesOf(record.id)) {
+          const snapshot = JSON.parse(state) as Record<string, unknown>;
+          const event = { ...entry.command };
+          if (entry.command.type === 'START') {
+            const definition = this.definition(record.processId, record.version);
+            inspector.actor(record.id, snapshot, { definition: JSON.stringify(definition.config), ...(record.parent ? { parentId: record.parent.caseId } : {}) });
+          } else {
+            inspector.event(record.id, event, { source: entry.actor });
+          }
+          inspector.snapshot(record.id, snapshot, { event });
+        }
+      }
+    } catch (error) {
+      // A developer's tool: it must never fail a command that has committed.
+      this.onError(error, 'inspektor');
     }
   }
 
