@@ -219,6 +219,29 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
 
   reportRoutes(app, engine);
 
+  app.get('/api/calendar', route(async (_req, res) => {
+    res.json({
+      zone: engine.calendar.zone, version: engine.calendar.version,
+      years: engine.calendarYears().map((y) => ({ year: y.year, status: y.status, version: y.version, sources: y.sources, entries: y.entries.length })),
+    });
+  }));
+
+  app.get('/api/calendar/:year', route(async (req, res) => {
+    const year = engine.calendarYears().find((y) => String(y.year) === req.params.year);
+    if (!year) throw new ProtapError('BAD_INPUT', `Tidak ada data kalender tahun "${String(req.params.year)}"; tahun tanpa data dihitung dari draf otomatis.`);
+    res.json(year);
+  }));
+
+  app.put('/api/calendar/:year', json, route(async (req, res) => {
+    const user = demand(res, 'manageUsers');
+    const body = req.body as { year?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || String(body.year) !== req.params.year) {
+      throw bad(`Kirim data kalender tahun ${String(req.params.year)} (kolom "year" harus sama dengan tahun di alamat).`);
+    }
+    const published = await engine.publishCalendarYear(body, { actor: user.id });
+    res.json({ year: published.year.year, version: published.year.version, calendarVersion: engine.calendar.version, changes: published.changes, casesMoved: published.moved });
+  }));
+
   app.use('/api', (req, res) => sendProblem(res, 404, 'NO_ROUTE', `Tidak ada ${req.method} ${req.originalUrl} di API ini.`));
   app.use(problemHandler(logger));
   return app;

@@ -43,6 +43,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor)', body: 'Message', ok: 200, roles: 'semua kecuali auditor', errors: [400, 403, 404, 409] } },
   '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin)', ok: 200, query: [['pelaksana', 'peran, dipisah koma'], ['late', 'true: hanya yang terlambat']], errors: [403] } },
+  '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
+  '/api/calendar/{year}': {
+    get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },
+    put: { summary: 'Menerbitkan data tahun yang dikoreksi (SKB baru): versi berikutnya; tenggat terbuka yang belum lewat dihitung ulang dan dicatat di kasusnya', ok: 200, path: ['year'], roles: 'admin', errors: [400, 403] },
+  },
   '/api/reports/compliance': { get: { summary: 'Kepatuhan tenggat per SOP, langkah dan pelaksana dalam satu periode', ok: 200, query: [['from', 'awal periode (ISO)'], ['to', 'akhir periode (ISO)'], ['processId', 'SOP'], ['pelaksana', 'peran']], roles: 'pimpinan, auditor, analis, admin', errors: [400, 403] } },
 };
 

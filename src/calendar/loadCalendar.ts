@@ -12,7 +12,7 @@ import { draftYear } from './draftYear.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './workingCalendar.ts';
 
 // Resolved from this file, not the cwd: `protap` may be run from any folder.
-const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../processes/calendar');
+export const CALENDAR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../processes/calendar');
 
 const ZONES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
 
@@ -47,7 +47,7 @@ export function readCalendarYears(dir: string): CalendarYear[] {
 /** The working-day calendar for a zone (default WIB) from a folder of year files (default processes/calendar); cached per folder and zone. */
 export function loadCalendar(options: { zone?: string; dir?: string } = {}): WorkingCalendar {
   const zone = zoneFor(options.zone ?? 'WIB');
-  const dir = path.resolve(options.dir ?? DEFAULT_DIR);
+  const dir = path.resolve(options.dir ?? CALENDAR_DIR);
   const key = `${dir}\u0000${zone}`;
   let calendar = cache.get(key);
   if (!calendar) {

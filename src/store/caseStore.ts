@@ -165,6 +165,10 @@ export interface CaseStore {
   listUsers(): Promise<UserRow[]>;
   countUsers(): Promise<number>;
   saveSession(session: SessionRow): Promise<void>;
+  /** Stores a published calendar year (replacing an earlier version of that year). */
+  saveCalendarYear(row: CalendarYearRow): Promise<void>;
+  /** Every calendar year published through the server, by year. */
+  calendarYears(): Promise<CalendarYearRow[]>;
   /** The session of a token hash, if it exists and has not expired at `now`. */
   getSession(tokenHash: string, now: string): Promise<SessionRow | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -193,6 +197,16 @@ export interface UserRow {
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A calendar year published through the server (it overrides the year file of processes/calendar). */
+export interface CalendarYearRow {
+  year: number;
+  version: number;
+  /** The year's data as JSON (src/calendar/calendarYear.ts). */
+  data: string;
+  publishedAt: string;
+  publishedBy: string;
 }
 
 /** A login session: only the SHA-256 of its bearer token is stored. */

@@ -8,7 +8,11 @@
 import { v7 as timeOrderedId } from 'uuid';
 import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import { canonical, sha256 } from '../audit/hashChain.ts';
-import { loadCalendar } from '../calendar/loadCalendar.ts';
+import { parseCalendarYear, type CalendarYear } from '../calendar/calendarYear.ts';
+import { draftYear } from '../calendar/draftYear.ts';
+import { CALENDAR_DIR, readCalendarYears, zoneFor } from '../calendar/loadCalendar.ts';
+import { publishYear, type DateChange } from '../calendar/publishYear.ts';
+import { createWorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
@@ -25,7 +29,10 @@ import { StoreConflict, type CaseStore, type StoreTransaction, type StoredCase }
 
 export interface DurableEngineOptions {
   store: CaseStore;
+  /** A calendar to use as it is; by default the year files of processes/calendar overlaid with the years published through the server. */
   calendar?: WorkingCalendar;
+  /** The satker's zone for the default calendar: WIB (default), WITA, WIT or an IANA name. */
+  zone?: string;
   /** The current instant as ISO 8601; used only when a command does not say `at`. */
   clock?: () => string;
   newId?: () => string;
@@ -74,6 +81,9 @@ const SCHEDULE_EVENT = 'START';
 export class DurableEngine {
   readonly store: CaseStore;
   private workingCalendar: WorkingCalendar;
+  /** The year data the calendar was built from (empty when a calendar was given ready-made). */
+  private years: CalendarYear[] = [];
+  private readonly zone: string;
   private readonly registry = new DefinitionRegistry();
   /** Definitions whose stored compile hash differs from what this Protap compiles now. */
   private readonly recompiled = new Set<string>();
@@ -94,7 +104,8 @@ export class DurableEngine {
 
   private constructor(options: DurableEngineOptions) {
     this.store = options.store;
-    this.workingCalendar = options.calendar ?? loadCalendar();
+    this.zone = zoneFor(options.zone ?? 'WIB');
+    this.workingCalendar = options.calendar ?? createWorkingCalendar({ zone: this.zone, years: [], draft: draftYear });
     this.clock = options.clock ?? (() => new Date().toISOString());
     // Time-ordered ids (UUIDv7): cases started together sit together in the tables' B-trees, so a
     // commit of many commands writes few pages (half the commit time of random UUIDs, measured).
@@ -108,12 +119,50 @@ export class DurableEngine {
   static async open(options: DurableEngineOptions): Promise<DurableEngine> {
     const engine = new DurableEngine(options);
     await engine.store.migrate();
+    if (!options.calendar) await engine.loadYears();
     await engine.refreshDefinitions();
     return engine;
   }
 
   get calendar(): WorkingCalendar {
     return this.workingCalendar;
+  }
+
+  /** The calendar years in force: the files of processes/calendar, each replaced by a later version published through the server. */
+  private async loadYears(): Promise<void> {
+    const byYear = new Map(readCalendarYears(CALENDAR_DIR).map((year) => [year.year, year]));
+    for (const row of await this.store.calendarYears()) {
+      const year = parseCalendarYear(JSON.parse(row.data), `kalender ${row.year} (penyimpanan)`);
+      if (year.version >= (byYear.get(year.year)?.version ?? 0)) byYear.set(year.year, year);
+    }
+    this.years = [...byYear.values()].sort((a, b) => a.year - b.year);
+    this.workingCalendar = createWorkingCalendar({ zone: this.zone, years: this.years, draft: draftYear });
+  }
+
+  /** The calendar year data in force, by year. */
+  calendarYears(): readonly CalendarYear[] {
+    return this.years;
+  }
+
+  /**
+   * Publishes a corrected calendar year (a new SKB): it becomes the next version of that year,
+   * is stored, and the open deadlines not yet missed are recomputed on it — each move logged in
+   * its case with both due times and the calendar version (a recorded breach is never reopened).
+   */
+  async publishCalendarYear(data: unknown, options: { actor: string; at?: string }): Promise<{ year: CalendarYear; changes: DateChange[]; moved: number }> {
+    let next: CalendarYear;
+    try {
+      next = parseCalendarYear(data, 'kalender yang dikirim');
+    } catch (error) {
+      throw new ProtapError('BAD_INPUT', (error as Error).message);
+    }
+    const previous = this.years.find((y) => y.year === next.year) ?? null;
+    const published = publishYear(previous, next);
+    const at = options.at ?? this.clock();
+    await this.store.saveCalendarYear({ year: published.year.year, version: published.year.version, data: JSON.stringify(published.year), publishedAt: at, publishedBy: options.actor });
+    this.years = [...this.years.filter((y) => y.year !== next.year), published.year].sort((a, b) => a.year - b.year);
+    const moved = await this.useCalendar(createWorkingCalendar({ zone: this.zone, years: this.years, draft: draftYear }), { at, actor: options.actor });
+    return { year: published.year, changes: published.changes, moved };
   }
 
   /** The latest (or the given) version of a deployed process. */

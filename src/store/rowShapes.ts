@@ -4,7 +4,7 @@
  */
 import type { TimerRow } from '../runtime/caseRecord.ts';
 import type { CaseStatus } from '../runtime/decide.ts';
-import type { LogRow, OpenStepRow, SessionRow, StoredCase, UserRow } from './caseStore.ts';
+import type { CalendarYearRow, LogRow, OpenStepRow, SessionRow, StoredCase, UserRow } from './caseStore.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -62,4 +62,8 @@ export function userOf(row: Row): UserRow {
 
 export function sessionOf(row: Row): SessionRow {
   return { tokenHash: row.token_hash as string, userId: row.user_id as string, createdAt: row.created_at as string, expiresAt: row.expires_at as string };
+}
+
+export function calendarYearOf(row: Row): CalendarYearRow {
+  return { year: Number(row.year), version: Number(row.version), data: row.data as string, publishedAt: row.published_at as string, publishedBy: row.published_by as string };
 }

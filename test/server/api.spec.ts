@@ -41,7 +41,8 @@ describe('HTTP API', () => {
   };
   beforeAll(async () => {
     store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-api-')), 'protap.db'));
-    const engine = await DurableEngine.open({ store });
+    // A fixed clock: deadlines, sessions and calendar years do not depend on the day the suite runs.
+    const engine = await DurableEngine.open({ store, clock: () => '2026-03-02T09:00:00+07:00' });
     await ensureAdmin(store, engine.clock(), PASSWORD);
     server = createApp(engine, pino({ level: 'silent' })).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -174,6 +175,28 @@ describe('HTTP API', () => {
     const page = await fetch(`${url}/api/docs`);
     expect(await page.text()).toContain('swagger-ui-bundle.js');
     expect((await fetch(`${url}/api/docs/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
+  it('publishes a corrected calendar year: deadlines move, the version is stored, only the admin may', async () => {
+    const { body: kasus } = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan' }, as['pimpinan-1']);
+    const due = kasus.activeSteps[0].due as string;
+    const calendar = (await call(url, 'GET', '/api/calendar', undefined, as['jurusita-1'])).body;
+    expect(calendar).toMatchObject({ zone: 'Asia/Jakarta', years: expect.arrayContaining([expect.objectContaining({ year: 2026, status: 'published' })]) });
+    const thisYear = Number(due.slice(0, 4));
+    const data = (await call(url, 'GET', `/api/calendar/${thisYear}`, undefined, as['jurusita-1'])).body;
+    // The day the deadline falls on becomes a cuti bersama: the deadline moves one working day on.
+    const corrected = { ...data, entries: [...data.entries, { date: due.slice(0, 10), kind: 'cuti_bersama', name: 'Cuti bersama (koreksi uji)', source: 'SKB perubahan (uji)' }] };
+    expect((await call(url, 'PUT', `/api/calendar/${thisYear}`, corrected, as['pimpinan-1'])).status).toBe(403);
+    expect((await call(url, 'PUT', `/api/calendar/${thisYear + 1}`, corrected, as.admin)).status).toBe(400);
+    expect((await call(url, 'PUT', `/api/calendar/${thisYear}`, { ...corrected, entries: [{ date: 'kemarin' }] }, as.admin)).body.code).toBe('BAD_INPUT');
+    const published = await call(url, 'PUT', `/api/calendar/${thisYear}`, corrected, as.admin);
+    expect(published).toMatchObject({ status: 200, body: { year: thisYear, version: data.version + 1, changes: [expect.objectContaining({ date: due.slice(0, 10) })] } });
+    expect(published.body.casesMoved).toBeGreaterThanOrEqual(1);
+    const moved = (await call(url, 'GET', `/api/cases/${kasus.id}`, undefined, as['pimpinan-1'])).body;
+    expect(Date.parse(moved.activeSteps[0].due)).toBeGreaterThan(Date.parse(due));
+    expect(moved.history.at(-1)).toMatchObject({ event: 'CALENDAR', actor: 'admin' });
+    expect((await store.calendarYears()).map((y) => [y.year, y.version])).toEqual([[thisYear, data.version + 1]]);
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body.utuh).toBe(true);
   });
 
   it('logs people in and out, and lets the admin manage them', async () => {

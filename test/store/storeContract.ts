@@ -185,10 +185,19 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.log('a1'))[0]?.actor).toBe('sistem');
     });
 
-    it('migrates to version 2 (users and sessions), and again changes nothing', async () => {
-      expect(await store.migrate()).toBe(2);
-      expect(await store.migrate()).toBe(2);
+    it('migrates to version 3 (users and sessions, published calendar years), and again changes nothing', async () => {
+      expect(await store.migrate()).toBe(3);
+      expect(await store.migrate()).toBe(3);
       expect(await store.countUsers()).toBe(0);
+      expect(await store.calendarYears()).toEqual([]);
+    });
+
+    it('keeps the latest published version of each calendar year', async () => {
+      const row = (year: number, version: number) => ({ year, version, data: `{"year":${year},"version":${version}}`, publishedAt: AT, publishedBy: 'admin' });
+      await store.saveCalendarYear(row(2026, 2));
+      await store.saveCalendarYear(row(2025, 2));
+      await store.saveCalendarYear(row(2026, 3));
+      expect(await store.calendarYears()).toEqual([row(2025, 2), row(2026, 3)]);
     });
 
     it('saves, replaces, gets, lists (by id, bytewise) and counts users', async () => {

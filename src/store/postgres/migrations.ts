@@ -117,4 +117,17 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       CREATE INDEX sessions_user ON sessions (user_id);
     `,
   },
+  {
+    version: 3,
+    name: 'kalender kerja yang diterbitkan lewat server',
+    sql: `
+      CREATE TABLE calendar_years (
+        year INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        published_by TEXT NOT NULL
+      );
+    `,
+  },
 ];

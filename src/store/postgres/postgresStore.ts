@@ -12,10 +12,10 @@ import pg from 'pg';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
-  type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
+  type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
-import { caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface PostgresStoreOptions {
   /** The schema every connection works in (created by `migrate` when missing); default: the server's search_path. */
@@ -330,6 +330,16 @@ export class PostgresStore implements CaseStore {
     } finally {
       client.release(broken);
     }
+  }
+
+  async saveCalendarYear(row: CalendarYearRow): Promise<void> {
+    await this.pool.query(`INSERT INTO calendar_years (year, version, data, published_at, published_by) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (year) DO UPDATE SET version = excluded.version, data = excluded.data, published_at = excluded.published_at, published_by = excluded.published_by`,
+    [row.year, row.version, row.data, row.publishedAt, row.publishedBy]);
+  }
+
+  async calendarYears(): Promise<CalendarYearRow[]> {
+    return (await this.pool.query<Row>('SELECT year, version, data, published_at, published_by FROM calendar_years ORDER BY year')).rows.map(calendarYearOf);
   }
 
   async saveDefinition(row: DefinitionRow): Promise<void> {

@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
-  type RememberedCommand, type SessionRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
+  type RememberedCommand, type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { sqliteMigrations } from './migrations.ts';
-import { caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface SqliteStoreOptions {
   /** SQLite's `synchronous`: FULL (default) syncs the WAL on every commit; NORMAL survives a process crash but not a power cut. */
@@ -285,6 +285,18 @@ export class SqliteStore implements CaseStore {
 
   async countUsers(): Promise<number> {
     return (this.read('SELECT count(*) AS n FROM users').get() as Row).n as number;
+  }
+
+  async saveCalendarYear(row: CalendarYearRow): Promise<void> {
+    await this.transaction(async () => {
+      this.db.prepare(`INSERT INTO calendar_years (year, version, data, published_at, published_by) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (year) DO UPDATE SET version = excluded.version, data = excluded.data, published_at = excluded.published_at, published_by = excluded.published_by`)
+        .run(row.year, row.version, row.data, row.publishedAt, row.publishedBy);
+    });
+  }
+
+  async calendarYears(): Promise<CalendarYearRow[]> {
+    return (this.read('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(calendarYearOf);
   }
 
   async saveSession(session: SessionRow): Promise<void> {
