@@ -7,7 +7,8 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
-import { addUser, authenticate, login, logout, publicUser, updateUser } from '../src/auth/people.ts';
+import { addUser, login, logout, publicUser, updateUser } from '../src/auth/people.ts';
+import { SessionCache } from '../src/auth/sessionCache.ts';
 import { may, mayComplete, type Permission } from '../src/auth/roles.ts';
 import type { UserRow } from '../src/store/caseStore.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
@@ -83,6 +84,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json({ status: 'siap', store: engine.store.kind, definitions: engine.definitions().length });
   }));
 
+  const sessions = new SessionCache(engine.store);
   const document = openApiDocument(VERSION);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
@@ -98,7 +100,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
   app.use('/api', route(async (req, res) => {
     const header = req.get('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    const user = token ? await authenticate(engine.store, token, engine.clock()) : undefined;
+    const user = token ? await sessions.authenticate(token, engine.clock()) : undefined;
     if (!user) throw new ProtapError('UNAUTHENTICATED', token ? 'Sesi tidak berlaku atau sudah berakhir; masuk lagi.' : 'Masuk dulu (POST /api/login), lalu kirim header Authorization: Bearer <token>.');
     res.locals.user = user;
     res.locals.token = token;
@@ -106,6 +108,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
   }, true));
 
   app.post('/api/logout', route(async (_req, res) => {
+    sessions.forget(res.locals.token as string);
     await logout(engine.store, res.locals.token as string);
     res.status(204).end();
   }));
@@ -128,7 +131,9 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
   app.patch('/api/users/:id', json, validBody('UserChange'), route(async (req, res) => {
     demand(res, 'manageUsers');
     const change = req.body as { nama?: string; password?: string; roles?: string[]; disabled?: boolean };
-    res.json(publicUser(await updateUser(engine.store, String(req.params.id), change, engine.clock())));
+    const updated = await updateUser(engine.store, String(req.params.id), change, engine.clock());
+    sessions.forgetUser(updated.id);
+    res.json(publicUser(updated));
   }));
 
   app.get('/api/definitions', route(async (_req, res) => {

@@ -14,7 +14,8 @@ import { DurableEngine, type CaseInspector } from '../src/store/durableEngine.ts
 import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
 import { createApp } from './app.ts';
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } });
+// Log lines are written asynchronously (buffered): a request never waits for stdout.
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } }, pino.destination({ dest: 1, sync: false }));
 
 async function main(): Promise<void> {
   const settings = storeSettings();
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     inspection?.stop();
     await store.close();
     logger.info('berhenti');
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -80,5 +81,5 @@ async function startInspection(): Promise<{ inspector: CaseInspector; stop(): vo
 
 main().catch((error: unknown) => {
   logger.fatal({ err: error }, 'Protap tidak dapat dimulai');
-  process.exit(1);
+  logger.flush(() => process.exit(1));
 });

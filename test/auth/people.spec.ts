@@ -1,10 +1,12 @@
 /** People and login on a real store: hashes, sessions, refusals, the first admin. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addUser, authenticate, ensureAdmin, login, logout, updateUser } from '../../src/auth/people.ts';
 import { may, mayComplete } from '../../src/auth/roles.ts';
+import { SessionCache } from '../../src/auth/sessionCache.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 
 const NOW = '2026-03-02T09:00:00+07:00';
@@ -55,6 +57,24 @@ describe('people and login', () => {
     expect(first).toMatchObject({ created: true, generated: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
     expect(await ensureAdmin(store, NOW)).toEqual({ created: false });
     expect((await login(store, 'admin', first.generated as string, NOW)).user.roles).toEqual(['admin']);
+    await store.close();
+  });
+
+  it('remembers a token for a few seconds, and forgets what this process changes at once', async () => {
+    const store = open();
+    await addUser(store, { id: 'panitera-1', nama: 'Ani', password: 'rahasia-ani-12', roles: ['panitera'] }, NOW);
+    const { token } = await login(store, 'panitera-1', 'rahasia-ani-12', NOW);
+    const cache = new SessionCache(store, 10_000);
+    expect((await cache.authenticate(token, NOW))?.id).toBe('panitera-1');
+    await store.deleteSession(createHash('sha256').update(token).digest('hex'));
+    // Ended elsewhere (another process): still known here until the entry is 10 s old.
+    expect((await cache.authenticate(token, later(0.001)))?.id).toBe('panitera-1');
+    expect(await cache.authenticate(token, later(0.003))).toBeUndefined();
+    const second = await login(store, 'panitera-1', 'rahasia-ani-12', NOW);
+    expect((await cache.authenticate(second.token, NOW))?.roles).toEqual(['panitera']);
+    await updateUser(store, 'panitera-1', { disabled: true }, NOW);
+    cache.forgetUser('panitera-1');
+    expect(await cache.authenticate(second.token, NOW)).toBeUndefined();
     await store.close();
   });
 

@@ -1,0 +1,38 @@
+/**
+ * Who a bearer token belongs to, remembered for a few seconds: every request asks, and reading the
+ * session and the person from the store each time was two queries on the hot path. This process
+ * forgets at once what it changes itself (logout, a person disabled or given a new password or
+ * roles); a change made through another server process reaches this one within `ttlMs`.
+ */
+import type { UserRow } from '../store/caseStore.ts';
+import type { CaseStore } from '../store/caseStore.ts';
+import { authenticate } from './people.ts';
+
+export class SessionCache {
+  private readonly known = new Map<string, { user: UserRow; until: number }>();
+
+  constructor(private readonly store: CaseStore, private readonly ttlMs = 10_000, private readonly limit = 10_000) {}
+
+  async authenticate(token: string, now: string): Promise<UserRow | undefined> {
+    const nowMs = Date.parse(now);
+    const hit = this.known.get(token);
+    if (hit && hit.until > nowMs) return hit.user;
+    const user = await authenticate(this.store, token, now);
+    if (user) {
+      if (this.known.size >= this.limit) this.known.delete(this.known.keys().next().value as string);
+      this.known.set(token, { user, until: nowMs + this.ttlMs });
+    } else {
+      this.known.delete(token);
+    }
+    return user;
+  }
+
+  forget(token: string): void {
+    this.known.delete(token);
+  }
+
+  /** After a person changed (disabled, new password, new roles): their tokens are read again. */
+  forgetUser(userId: string): void {
+    for (const [token, entry] of this.known) if (entry.user.id === userId) this.known.delete(token);
+  }
+}
