@@ -4,11 +4,11 @@
  * several processes (here: several stores) on one database. Skipped when PostgreSQL is not
  * there, except under CI=true, where its absence fails the run.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseWrite } from '../../src/store/caseStore.ts';
 import { PostgresStore } from '../../src/store/postgres/postgresStore.ts';
 import { DATABASE_URL, describePostgres, dropSchemas, freshSchema, postgresAvailable } from '../support/postgres.ts';
+import { postgresStores } from '../support/stores.ts';
 import { storeContract } from './storeContract.ts';
 
 const available = await postgresAvailable();
@@ -33,24 +33,9 @@ function twoProcesses(): [PostgresStore, PostgresStore] {
 describePostgres('PostgresStore', available, () => {
   afterAll(async () => { await dropSchemas(schemas); });
 
-  storeContract('PostgreSQL', {
-    async open() {
-      const schema = freshSchema();
-      schemas.push(schema);
-      const store = new PostgresStore(DATABASE_URL, { schema });
-      await store.migrate();
-      return store;
-    },
-    async raw(store, sql) {
-      const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${(store as PostgresStore).schema}` });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    },
-  });
+  const stores = postgresStores();
+  afterAll(() => stores.cleanup());
+  storeContract('PostgreSQL', stores);
 
   describe('PostgreSQL: several processes on one database', () => {
     it('migrates once when processes start together', async () => {
