@@ -52,10 +52,21 @@ function demand(res: Response, permission: Permission): UserRow {
   return user;
 }
 
+/** Middleware form of `demand`: refuses before the body is even read. */
+const permit = (permission: Permission): RequestHandler => (_req, res, next) => {
+  try {
+    demand(res, permission);
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
 const PERMISSION_TEXT: Record<Permission, string> = {
   deploy: 'men-deploy SOP (perlu peran analis atau admin)',
   act: 'mengubah kasus (auditor hanya membaca)',
   manageUsers: 'mengelola pengguna (perlu peran admin)',
+  administer: 'menerbitkan kalender kerja (perlu peran admin)',
   oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
 };
 
@@ -117,19 +128,16 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json(publicUser(userOf(res)));
   }));
 
-  app.get('/api/users', route(async (_req, res) => {
-    demand(res, 'manageUsers');
+  app.get('/api/users', permit('manageUsers'), route(async (_req, res) => {
     res.json((await engine.store.listUsers()).map(publicUser));
   }));
 
-  app.post('/api/users', json, validBody('NewUser'), route(async (req, res) => {
-    demand(res, 'manageUsers');
+  app.post('/api/users', permit('manageUsers'), json, validBody('NewUser'), route(async (req, res) => {
     const { id, nama, password, roles } = req.body as { id: string; nama: string; password: string; roles: string[] };
     res.status(201).json(publicUser(await addUser(engine.store, { id, nama, password, roles }, engine.clock())));
   }));
 
-  app.patch('/api/users/:id', json, validBody('UserChange'), route(async (req, res) => {
-    demand(res, 'manageUsers');
+  app.patch('/api/users/:id', permit('manageUsers'), json, validBody('UserChange'), route(async (req, res) => {
     const change = req.body as { nama?: string; password?: string; roles?: string[]; disabled?: boolean };
     const updated = await updateUser(engine.store, String(req.params.id), change, engine.clock());
     sessions.forgetUser(updated.id);
@@ -141,8 +149,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json(engine.definitions().map((d) => ({ processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku })));
   }));
 
-  app.post('/api/definitions', xml, route(async (req, res) => {
-    demand(res, 'deploy');
+  app.post('/api/definitions', permit('deploy'), xml, route(async (req, res) => {
     if (typeof req.body !== 'string' || req.body.length === 0) {
       sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
       return;
@@ -237,8 +244,8 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json(year);
   }));
 
-  app.put('/api/calendar/:year', json, route(async (req, res) => {
-    const user = demand(res, 'manageUsers');
+  app.put('/api/calendar/:year', permit('administer'), json, route(async (req, res) => {
+    const user = userOf(res);
     const body = req.body as { year?: unknown } | undefined;
     if (!body || typeof body !== 'object' || String(body.year) !== req.params.year) {
       throw bad(`Kirim data kalender tahun ${String(req.params.year)} (kolom "year" harus sama dengan tahun di alamat).`);

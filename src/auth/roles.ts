@@ -12,12 +12,15 @@ export type Permission =
   | 'act'
   /** manage people and their roles */
   | 'manageUsers'
+  /** publish corrected calendar years */
+  | 'administer'
   /** see every worklist and case, not only one's own roles' */
   | 'oversee';
 
 const GRANTS: Record<Permission, readonly string[]> = {
   deploy: ['admin', 'analis'],
   manageUsers: ['admin'],
+  administer: ['admin'],
   oversee: ['admin', 'pimpinan', 'auditor', 'analis'],
   act: [],
 };
