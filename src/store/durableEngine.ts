@@ -8,10 +8,10 @@
 import { v7 as timeOrderedId } from 'uuid';
 import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import { canonical, sha256 } from '../audit/hashChain.ts';
-import { parseCalendarYear, type CalendarYear } from '../calendar/calendarYear.ts';
+import type { CalendarYear } from '../calendar/calendarYear.ts';
 import { draftYear } from '../calendar/draftYear.ts';
-import { CALENDAR_DIR, readCalendarYears, zoneFor } from '../calendar/loadCalendar.ts';
-import { publishYear, type DateChange } from '../calendar/publishYear.ts';
+import { zoneFor } from '../calendar/loadCalendar.ts';
+import type { DateChange } from '../calendar/publishYear.ts';
 import { createWorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
@@ -23,8 +23,13 @@ import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import { nextStart } from '../runtime/startSchedule.ts';
+import { publishCorrectedYear, yearsInForce } from './calendarYears.ts';
 import { decodeCase } from './caseCodec.ts';
 import { timerKey, Unit } from './commandUnit.ts';
+import { showCommitted, type CaseInspector } from './inspection.ts';
+import { runTimerService, type TimerService, type TimerServiceOptions } from './timerService.ts';
+
+export type { CaseInspector } from './inspection.ts';
 import { StoreConflict, type CaseStore, type StoreTransaction, type StoredCase } from './caseStore.ts';
 
 export interface DurableEngineOptions {
@@ -45,13 +50,6 @@ export interface DurableEngineOptions {
    * machine, then each event and the snapshot it led to. `@statelyai/inspect`'s inspectors fit.
    */
   inspector?: CaseInspector;
-}
-
-/** The part of an `@statelyai/inspect` inspector the engine uses (so the engine does not depend on it). */
-export interface CaseInspector {
-  actor(actor: string, snapshot?: Record<string, unknown>, info?: { definition?: string; parentId?: string; rootId?: string }): void;
-  event(actor: string, event: { type: string } & Record<string, unknown>, info?: { source?: string }): void;
-  snapshot(actor: string, snapshot: Record<string, unknown>, info?: { event?: { type: string } & Record<string, unknown> }): void;
 }
 
 /** A case as this process last wrote it. */
@@ -130,12 +128,7 @@ export class DurableEngine {
 
   /** The calendar years in force: the files of processes/calendar, each replaced by a later version published through the server. */
   private async loadYears(): Promise<void> {
-    const byYear = new Map(readCalendarYears(CALENDAR_DIR).map((year) => [year.year, year]));
-    for (const row of await this.store.calendarYears()) {
-      const year = parseCalendarYear(JSON.parse(row.data), `kalender ${row.year} (penyimpanan)`);
-      if (year.version >= (byYear.get(year.year)?.version ?? 0)) byYear.set(year.year, year);
-    }
-    this.years = [...byYear.values()].sort((a, b) => a.year - b.year);
+    this.years = await yearsInForce(this.store);
     this.workingCalendar = createWorkingCalendar({ zone: this.zone, years: this.years, draft: draftYear });
   }
 
@@ -150,17 +143,9 @@ export class DurableEngine {
    * its case with both due times and the calendar version (a recorded breach is never reopened).
    */
   async publishCalendarYear(data: unknown, options: { actor: string; at?: string }): Promise<{ year: CalendarYear; changes: DateChange[]; moved: number }> {
-    let next: CalendarYear;
-    try {
-      next = parseCalendarYear(data, 'kalender yang dikirim');
-    } catch (error) {
-      throw new ProtapError('BAD_INPUT', (error as Error).message);
-    }
-    const previous = this.years.find((y) => y.year === next.year) ?? null;
-    const published = publishYear(previous, next);
     const at = options.at ?? this.clock();
-    await this.store.saveCalendarYear({ year: published.year.year, version: published.year.version, data: JSON.stringify(published.year), publishedAt: at, publishedBy: options.actor });
-    this.years = [...this.years.filter((y) => y.year !== next.year), published.year].sort((a, b) => a.year - b.year);
+    const published = await publishCorrectedYear(this.store, this.years, data, { actor: options.actor, at });
+    this.years = published.years;
     const moved = await this.useCalendar(createWorkingCalendar({ zone: this.zone, years: this.years, draft: draftYear }), { at, actor: options.actor });
     return { year: published.year, changes: published.changes, moved };
   }
@@ -339,33 +324,8 @@ export class DurableEngine {
    * Delivers due timers on its own until stopped: at once for those that came due while the
    * server was down, then every `pollMs` (default 200 ms).
    */
-  startTimerService(options: { pollMs?: number; batch?: number; onFired?: (count: number) => void } = {}): { stop(): Promise<void> } {
-    const pollMs = options.pollMs ?? 200;
-    let stopped = false;
-    let wake: (() => void) | undefined;
-    const loop = (async () => {
-      while (!stopped) {
-        let fired = 0;
-        try {
-          fired = await this.fireDueTimers(this.clock(), options.batch ?? 256);
-        } catch (error) {
-          this.onError(error, 'layanan timer');
-        }
-        if (fired > 0) options.onFired?.(fired);
-        if (fired > 0 || stopped) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => { clearTimeout(timer); resolve(); };
-        });
-      }
-    })();
-    return {
-      async stop() {
-        stopped = true;
-        wake?.();
-        await loop;
-      },
-    };
+  startTimerService(options: TimerServiceOptions = {}): TimerService {
+    return runTimerService(() => this.fireDueTimers(this.clock(), options.batch ?? 256), this.onError, options);
   }
 
   /** Switches to a corrected calendar and recomputes the open deadlines of every active case, one transaction per case. */
@@ -415,7 +375,14 @@ export class DurableEngine {
 
   /** After a commit: the unit's running cases without family stay decoded for the next command. */
   private keepRecent(unit: Unit): void {
-    if (this.inspector) this.inspect(unit, this.inspector);
+    if (this.inspector) {
+      try {
+        showCommitted(unit, this.inspector, (processId, version) => this.definition(processId, version));
+      } catch (error) {
+        // A developer's tool: it must never fail a command that has committed.
+        this.onError(error, 'inspektor');
+      }
+    }
     if (this.recentLimit === 0) return;
     for (const kept of unit.written()) {
       const { record } = kept;
@@ -427,28 +394,6 @@ export class DurableEngine {
       record.history = [];
       this.recent.set(record.id, kept);
       if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value as string);
-    }
-  }
-
-  /** Tells the inspector what a committed command did, case by case, entry by entry. */
-  private inspect(unit: Unit, inspector: CaseInspector): void {
-    try {
-      for (const { record } of unit.written()) {
-        for (const { entry, state } of unit.entriesOf(record.id)) {
-          const snapshot = JSON.parse(state) as Record<string, unknown>;
-          const event = { ...entry.command };
-          if (entry.command.type === 'START') {
-            const definition = this.definition(record.processId, record.version);
-            inspector.actor(record.id, snapshot, { definition: JSON.stringify(definition.config), ...(record.parent ? { parentId: record.parent.caseId } : {}) });
-          } else {
-            inspector.event(record.id, event, { source: entry.actor });
-          }
-          inspector.snapshot(record.id, snapshot, { event });
-        }
-      }
-    } catch (error) {
-      // A developer's tool: it must never fail a command that has committed.
-      this.onError(error, 'inspektor');
     }
   }
 
