@@ -1,6 +1,6 @@
 /**
  * HTTP load (issue 5; `npm run bench` calls `loadSection`): a real server process (`npm start`'s
- * entry, SQLite with synchronous FULL, loopback only) takes complete-step requests from autocannon
+ * entry, SQLite at synchronous FULL and then NORMAL, loopback only) takes complete-step requests from autocannon
  * at increasing rates; the section reports throughput and p50/p99/max latency per rate. Every
  * request completes a different open step of a pre-started case; any failed request (non-2xx,
  * connection error, timeout) makes the run throw, and after each rate the store must hold exactly
@@ -94,13 +94,13 @@ interface Server {
 }
 
 /** Starts `server/main.ts` as `npm start` does, on 127.0.0.1 and a free port; resolves once it logs "Protap siap". */
-export async function startServer(dataDir: string, profileDir: string | undefined): Promise<Server> {
+export async function startServer(dataDir: string, profileDir: string | undefined, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, HOST: '127.0.0.1', PORT: '0', PROTAP_CATALOGUE: 'off', PROTAP_DATA: dataDir,
     PROTAP_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'info',
   };
   delete env.DATABASE_URL; // SQLite, not PostgreSQL
-  delete env.PROTAP_SQLITE_SYNC; // the default: synchronous FULL
+  env.PROTAP_SQLITE_SYNC = synchronous;
   delete env.PROTAP_SQLITE_FILE;
   // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -269,18 +269,13 @@ async function runRate(url: string, token: string, db: Database.Database, rate: 
   };
 }
 
-export async function loadSection(say: (line?: string) => void): Promise<void> {
-  const rates = (process.env.BENCH_LOAD_RATES ?? '100,250,500,1000').split(',').map(Number);
-  const seconds = envNumber('BENCH_LOAD_SECONDS', 5);
-  const connections = envNumber('BENCH_LOAD_CONNECTIONS', 10);
-  const profileDir = process.env.BENCH_LOAD_CPU_PROF ? resolve(process.env.BENCH_LOAD_CPU_PROF) : undefined;
-  const sectionStarted = Date.now();
-  const loadBefore = loadavg()[0] ?? 0;
+/** One server process at one synchronous mode: warm-up, then each rate. */
+async function measureMode(synchronous: 'FULL' | 'NORMAL', rates: number[], seconds: number, connections: number, profileDir: string | undefined): Promise<RateFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'protap-load-'));
   let server: Server | undefined;
   let db: Database.Database | undefined;
   try {
-    server = await startServer(dir, profileDir);
+    server = await startServer(dir, profileDir, synchronous);
     const { url } = server;
     const admin = await expectStatus('login admin', 200, call(url, 'POST', '/api/login', { id: 'admin', password: ADMIN_PASSWORD }));
     await expectStatus('membuat pengguna', 201, call(url, 'POST', '/api/users', USER, { authorization: `Bearer ${admin.token}` }));
@@ -295,40 +290,57 @@ export async function loadSection(say: (line?: string) => void): Promise<void> {
     const stopped = await server.stop();
     server = undefined;
     if (stopped !== 0) throw new Error(`server tidak berhenti dengan rapi setelah SIGTERM: ${String(stopped)}`);
-
-    const verdict = (f: RateFigures) => (f.target === 500 ? (f.p99 < 20 && f.achieved >= 0.95 * 500 ? 'met' : '**not met**') : '—');
-    say('## HTTP load: completing steps');
-    say();
-    say(`Written by \`bench/load.ts\` (BENCH_LOAD_* variables); the section took ${fmt((Date.now() - sectionStarted) / 1000)} s.`);
-    say(`Load average (1 min) of the machine: ${fmt(loadBefore, 2)} when the section began, ${fmt(loadavg()[0] ?? 0, 2)} when it ended, on ${cpus().length} cores;`);
-    say('the load generator runs on the same cores as the server.');
-    say();
-    say(`A real server process (\`node --import tsx server/main.ts\`, as \`npm start\`) on 127.0.0.1, SQLite in a fresh temp folder with`);
-    say('synchronous FULL (the default: every COMMIT syncs the WAL), JSON request log at level info on a pipe. One person with role');
-    say(`\`petugas\` completes steps of a ${STEPS}-step process (T1 → … → T${STEPS}, one lane, \`sop:waktu="1 Hari"\` on each, so each completion`);
-    say('also moves a deadline timer row). Cases are started beforehand; every request `POST /api/cases/:id/steps/:step/complete`');
-    say('(body `{}`, bearer token: one session lookup per request) completes a different open step: a request takes the next open');
-    say('step from a queue and a 2xx answer puts the case back with its next step. Any non-2xx answer, connection error or timeout');
-    say('fails the run; after each rate the store must hold exactly one new completion per request sent.');
-    say();
-    say(`autocannon 9, ${connections} keep-alive connections, no pipelining, ${seconds} s per rate after a 2 s warm-up at 500/s. Its rate limit`);
-    say('(`overallRate`) gives each connection a quota of rate ÷ connections requests per second, sent back to back from the start');
-    say(`of each second: requests arrive in bursts of up to ${connections} at a time, not evenly spaced, which is harder on latency than a`);
-    say('steady stream. Latency is each request from write to complete answer (raw, without coordinated-omission correction);');
-    say('achieved requests/s is 2xx answers ÷ the run\'s time. Requests cut off at the end of a run are counted in the store check only.');
-    if (profileDir) say(`The server ran with \`--cpu-prof\` (profile in ${profileDir}), which slows it.`);
-    say();
-    say('| target requests/s | requests (2xx) | achieved requests/s | p50 ms | p99 ms | max ms | errors | target (issue 5): p99 < 20 ms at 500/s |');
-    say('|---:|---:|---:|---:|---:|---:|---:|---|');
-    for (const f of figures) {
-      say(`| ${fmt(f.target)} | ${fmt(f.ok)} | ${fmt(f.achieved)} | ${fmt(f.p50, 1)} | ${fmt(f.p99, 1)} | ${fmt(f.max, 1)} | ${f.failed} | ${verdict(f)} |`);
-    }
-    say();
+    return figures;
   } finally {
     db?.close();
     if (server) await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function loadSection(say: (line?: string) => void): Promise<void> {
+  const rates = (process.env.BENCH_LOAD_RATES ?? '100,250,500,1000').split(',').map(Number);
+  const seconds = envNumber('BENCH_LOAD_SECONDS', 5);
+  const connections = envNumber('BENCH_LOAD_CONNECTIONS', 10);
+  const profileDir = process.env.BENCH_LOAD_CPU_PROF ? resolve(process.env.BENCH_LOAD_CPU_PROF) : undefined;
+  const sectionStarted = Date.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  const modes = ['FULL', 'NORMAL'] as const;
+  const results: [(typeof modes)[number], RateFigures[]][] = [];
+  for (const mode of modes) results.push([mode, await measureMode(mode, rates, seconds, connections, profileDir)]);
+  say('## HTTP load: completing steps');
+  say();
+  say(`Written by \`bench/load.ts\` (BENCH_LOAD_* variables); the section took ${fmt((Date.now() - sectionStarted) / 1000)} s.`);
+  say(`Load average (1 min) of the machine: ${fmt(loadBefore, 2)} when the section began, ${fmt(loadavg()[0] ?? 0, 2)} when it ended, on ${cpus().length} cores;`);
+  say('the load generator runs on the same cores as the server.');
+  say();
+  say(`A real server process (\`node --import tsx server/main.ts\`, as \`npm start\`) on 127.0.0.1, SQLite in a fresh temp folder with`);
+  say('synchronous FULL (the default: every COMMIT syncs the WAL), then again at NORMAL (a new server and file), JSON request log at level info on a pipe. One person with role');
+  say(`\`petugas\` completes steps of a ${STEPS}-step process (T1 → … → T${STEPS}, one lane, \`sop:waktu="1 Hari"\` on each, so each completion`);
+  say('also moves a deadline timer row). Cases are started beforehand; every request `POST /api/cases/:id/steps/:step/complete`');
+  say('(body `{}`, bearer token: one session lookup per request) completes a different open step: a request takes the next open');
+  say('step from a queue and a 2xx answer puts the case back with its next step. Any non-2xx answer, connection error or timeout');
+  say('fails the run; after each rate the store must hold exactly one new completion per request sent.');
+  say();
+  say(`autocannon 9, ${connections} keep-alive connections, no pipelining, ${seconds} s per rate after a 2 s warm-up at 500/s. Its rate limit`);
+  say('(`overallRate`) gives each connection a quota of rate ÷ connections requests per second, sent back to back from the start');
+  say(`of each second: requests arrive in bursts of up to ${connections} at a time, not evenly spaced, which is harder on latency than a`);
+  say('steady stream. Latency is each request from write to complete answer (raw, without coordinated-omission correction);');
+  say('achieved requests/s is 2xx answers ÷ the run\'s time. Requests cut off at the end of a run are counted in the store check only.');
+  if (profileDir) say(`The server ran with \`--cpu-prof\` (profile in ${profileDir}), which slows it.`);
+  say();
+  say('| synchronous | target requests/s | requests (2xx) | achieved requests/s | p50 ms | p99 ms | max ms | errors | target (issue 5): p99 < 20 ms at 500/s |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  const verdict = (f: RateFigures) => (f.target === 500 ? (f.p99 < 20 && f.achieved >= 0.95 * 500 ? 'met' : '**not met**') : '—');
+  for (const [mode, figures] of results) {
+    for (const f of figures) {
+      say(`| ${mode} | ${fmt(f.target)} | ${fmt(f.ok)} | ${fmt(f.achieved)} | ${fmt(f.p50, 1)} | ${fmt(f.p99, 1)} | ${fmt(f.max, 1)} | ${f.failed} | ${verdict(f)} |`);
+    }
+  }
+  say();
+  say('At FULL each COMMIT waits for the disk on the server\'s only thread, and requests that arrive meanwhile wait with it; at');
+  say('NORMAL the WAL is synced only at checkpoints, which survives a crash of the server process but not a power cut.');
+  say();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
