@@ -14,16 +14,16 @@
  *
  * Alone: `node --import tsx bench/load.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { call, spawnServer, type ServerProcess } from '../server/spawnServer.ts';
 
-const root = resolve(import.meta.dirname, '..');
+export { call };
+
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const envNumber = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -85,65 +85,12 @@ interface AutocannonTracker {
 type Autocannon = (options: AutocannonOptions, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonTracker;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-interface Server {
-  url: string;
-  port: number;
-  store: string;
-  child: ChildProcess;
-  stop(): Promise<number | string | null>;
-}
-
-/** Starts `server/main.ts` as `npm start` does, on 127.0.0.1 and a free port; resolves once it logs "Protap siap". */
-export async function startServer(dataDir: string, profileDir: string | undefined, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<Server> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, HOST: '127.0.0.1', PORT: '0', PROTAP_CATALOGUE: 'off', PROTAP_DATA: dataDir,
-    PROTAP_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'info',
-  };
-  delete env.DATABASE_URL; // SQLite, not PostgreSQL
-  env.PROTAP_SQLITE_SYNC = synchronous;
-  delete env.PROTAP_SQLITE_FILE;
-  // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | string | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const timeoutMs = 60_000;
-  const ready = new Promise<{ port: number; store: string }>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server tidak siap dalam ${timeoutMs} ms: ${stderr}`)), timeoutMs);
-    let isReady = false;
-    // Keep reading stdout to the end (one JSON line per request): a full pipe would stall the server.
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (isReady || !line.includes('Protap siap')) return;
-      const entry = JSON.parse(line) as { msg?: string; port?: number; store?: unknown };
-      if (entry.msg !== 'Protap siap') return;
-      isReady = true;
-      clearTimeout(timer);
-      done({ port: entry.port as number, store: typeof entry.store === 'string' ? entry.store : JSON.stringify(entry.store) });
-    });
-    void exited.then((how) => { clearTimeout(timer); fail(new Error(`server berhenti sebelum siap (${String(how)}): ${stderr}`)); });
-  });
-  const { port, store } = await ready;
-  return {
-    url: `http://127.0.0.1:${port}`, port, store, child,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const killer = setTimeout(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); }, 15_000);
-      const how = await exited;
-      clearTimeout(killer);
-      return how;
-    },
-  };
-}
-
-export async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(typeof body === 'string' ? { 'content-type': 'application/xml' } : body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+/** Starts `server/main.ts` as `npm start` does, on 127.0.0.1 and a free port, on a fresh SQLite file. */
+export async function startServer(dataDir: string, profileDir: string | undefined, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<ServerProcess> {
+  return spawnServer({
+    HOST: '127.0.0.1', PROTAP_DATA: dataDir, PROTAP_ADMIN_PASSWORD: ADMIN_PASSWORD, PROTAP_SQLITE_SYNC: synchronous,
+    DATABASE_URL: undefined, // SQLite, not PostgreSQL
+  }, { keepLogs: false, ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}) });
 }
 
 export async function expectStatus(what: string, status: number, answer: Promise<{ status: number; body: any }>): Promise<any> {
@@ -272,7 +219,7 @@ async function runRate(url: string, token: string, db: Database.Database, rate: 
 /** One server process at one synchronous mode: warm-up, then each rate. */
 async function measureMode(synchronous: 'FULL' | 'NORMAL', rates: number[], seconds: number, connections: number, profileDir: string | undefined): Promise<RateFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'protap-load-'));
-  let server: Server | undefined;
+  let server: ServerProcess | undefined;
   let db: Database.Database | undefined;
   try {
     server = await startServer(dir, profileDir, synchronous);

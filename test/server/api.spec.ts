@@ -14,7 +14,7 @@ import { ensureAdmin } from '../../src/auth/people.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { fixture } from '../support/engineWith.ts';
-import { call } from '../support/serverProcess.ts';
+import { call } from '../../server/spawnServer.ts';
 
 const pemanggilan = fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn');
 const relaas = fixture(`${import.meta.dirname}/../compile`, 'events.intermediate.bpmn');

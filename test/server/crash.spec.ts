@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replayAll } from '../../src/audit/replay.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
-import { call, startServer, type ServerProcess } from '../support/serverProcess.ts';
+import { call, spawnServer as startServer, type ServerProcess } from '../../server/spawnServer.ts';
 
 const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sop="urn:protap:sop:1.0" id="Defs_crash" targetNamespace="urn:protap:test">

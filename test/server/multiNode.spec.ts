@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres/postgresStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { DATABASE_URL, describePostgres, dropSchemas, freshSchema, postgresAvailable } from '../support/postgres.ts';
-import { startServer, type ServerProcess } from '../support/serverProcess.ts';
+import { spawnServer as startServer, type ServerProcess } from '../../server/spawnServer.ts';
 
 const available = await postgresAvailable();
 const CASES = 1_000;
