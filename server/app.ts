@@ -19,6 +19,7 @@ import { DOCS_PAGE, openApiDocument } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { validBody } from './schemas.ts';
+import { webApp } from './webApp.ts';
 
 const swaggerUi = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
 const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -80,7 +81,7 @@ function idempotencyKeyOf(req: Request): string | undefined {
 const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
-export function createApp(engine: DurableEngine, logger: Logger): express.Express {
+export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -254,6 +255,7 @@ export function createApp(engine: DurableEngine, logger: Logger): express.Expres
     res.json({ year: published.year.year, version: published.year.version, calendarVersion: engine.calendar.version, changes: published.changes, casesMoved: published.moved });
   }));
 
+  app.use(webApp(options.webRoot));
   app.use('/api', (req, res) => sendProblem(res, 404, 'NO_ROUTE', `Tidak ada ${req.method} ${req.originalUrl} di API ini.`));
   app.use(problemHandler(logger));
   return app;

@@ -2,7 +2,8 @@
  * `npm start`: opens the store (SQLite in PROTAP_DATA, default ./data; PostgreSQL when
  * DATABASE_URL is set), migrates it, creates the admin account on first start (password from
  * PROTAP_ADMIN_PASSWORD, or generated and shown once on stderr), deploys the processes/ catalogue (only what changed since the
- * last start), starts the timer service and serves the API on PORT (default 3000). SIGTERM or
+ * last start), builds the web app if its sources changed, starts the timer service and serves
+ * the API and the web app on PORT (default 3000). SIGTERM or
  * SIGINT stops taking requests, lets the ones in flight finish, then stops the timers and closes
  * the store. Logs are JSON lines (pino) on stdout.
  */
@@ -12,6 +13,7 @@ import { ensureAdmin } from '../src/auth/people.ts';
 import { deployCatalogue } from '../src/catalogue/deployCatalogue.ts';
 import { DurableEngine, type CaseInspector } from '../src/store/durableEngine.ts';
 import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
+import { ensureEditorBuilt } from '../editor/build.ts';
 import { createApp } from './app.ts';
 
 // Log lines are written asynchronously (buffered): a request never waits for stdout.
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
     batch: Number(process.env.PROTAP_TIMER_BATCH ?? 256),
     onFired: (fired) => logger.info({ fired }, 'timer dijalankan'),
   });
-  const server = createApp(engine, logger).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
+  const webRoot = await prepareWebApp();
+  const server = createApp(engine, logger, webRoot ? { webRoot } : {}).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port, address } = server.address() as AddressInfo;
   logger.info({ port, address, store: describeStore(settings) }, 'Protap siap');
@@ -58,6 +61,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * The browser app: served from PROTAP_WEB_ROOT when given (built elsewhere), otherwise from
+ * editor/dist, rebuilt first when its sources changed (PROTAP_WEB_BUILD=off skips that, for
+ * test servers that never load the page).
+ */
+async function prepareWebApp(): Promise<string | undefined> {
+  if (process.env.PROTAP_WEB_ROOT) return process.env.PROTAP_WEB_ROOT;
+  if (process.env.PROTAP_WEB_BUILD !== 'off' && await ensureEditorBuilt()) logger.info('aplikasi web dibangun (editor/dist)');
+  return undefined;
 }
 
 /**

@@ -1,0 +1,104 @@
+/**
+ * The app's one way to the server: JSON (or BPMN XML) requests with the session's bearer token.
+ * A problem+json answer becomes an ApiError carrying the server's code and Indonesian detail;
+ * a 401 ends the session so the shell shows the login form again.
+ */
+import type { Person, Session } from './session.ts';
+
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail: string;
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+  get status(): number { return this.problem.status; }
+  get code(): string { return this.problem.code; }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface RequestOptions { query?: Query; idempotencyKey?: string; accept?: string }
+
+export class Api {
+  static $inject = ['session'];
+
+  constructor(private readonly session: Session) {}
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('GET', path, undefined, query ? { query } : {});
+  }
+
+  /** A text answer, e.g. a definition's BPMN XML. */
+  async text(path: string, query?: Query): Promise<string> {
+    const response = await this.send('GET', path, undefined, { accept: 'application/xml, text/plain', ...(query ? { query } : {}) });
+    return response.text();
+  }
+
+  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> { return this.request<T>('PUT', path, body); }
+  patch<T>(path: string, body: unknown): Promise<T> { return this.request<T>('PATCH', path, body); }
+  delete<T>(path: string): Promise<T> { return this.request<T>('DELETE', path); }
+
+  async login(id: string, password: string): Promise<Person> {
+    const answer = await this.post<{ token: string; expiresAt: string; user: Person }>('/api/login', { id, password });
+    this.session.begin(answer.token, answer.user, answer.expiresAt);
+    return answer.user;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.post('/api/logout');
+    } finally {
+      this.session.end();
+    }
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, body, options);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private async send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+    if (this.session.token) headers.authorization = `Bearer ${this.session.token}`;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (typeof body === 'string') headers['content-type'] = 'application/xml';
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = path + queryString(options.query);
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    } catch {
+      throw new ApiError({ status: 0, code: 'NETWORK', detail: 'Server tidak dapat dihubungi. Periksa jaringan lalu coba lagi.' });
+    }
+    if (response.ok) return response;
+    const problem = await problemOf(response);
+    if (response.status === 401 && !path.endsWith('/login')) this.session.end();
+    throw new ApiError(problem);
+  }
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const pairs = Object.entries(query).filter((pair): pair is [string, string | number | boolean] => pair[1] !== undefined && pair[1] !== '');
+  return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { ...body, status: response.status, code: body.code ?? `HTTP_${response.status}`, detail: body.detail ?? body.title ?? response.statusText };
+  } catch {
+    return { status: response.status, code: `HTTP_${response.status}`, detail: `Server menjawab ${response.status} ${response.statusText}.` };
+  }
+}

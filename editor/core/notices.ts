@@ -1,0 +1,24 @@
+/** Short messages at the top of the page: what succeeded, and errors as the server named them. */
+import { ApiError } from './api.ts';
+import { h } from './dom.ts';
+
+export type NoticeKind = 'sukses' | 'galat' | 'info';
+
+export class Notices {
+  private readonly area = h('div', { class: 'pemberitahuan', role: 'status', 'aria-live': 'polite' });
+
+  element(): HTMLElement { return this.area; }
+
+  show(message: string, kind: NoticeKind = 'info'): void {
+    const notice = h('div', { class: `pesan pesan-${kind}` }, message,
+      h('button', { type: 'button', class: 'tutup', 'aria-label': 'Tutup', onclick: () => notice.remove() }, '×'));
+    this.area.append(notice);
+    if (kind !== 'galat') setTimeout(() => notice.remove(), 6000);
+  }
+
+  /** Shows an error: the server's own detail and code for an ApiError, a plain message otherwise. */
+  error(error: unknown): void {
+    if (error instanceof ApiError) this.show(`${error.problem.detail} (${error.code})`, 'galat');
+    else this.show(error instanceof Error ? error.message : String(error), 'galat');
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Who is signed in: the bearer token and the person (id, nama, roles) from POST /api/login,
+ * kept in sessionStorage so a reload keeps the session and closing the tab ends it.
+ */
+export interface Person {
+  id: string;
+  nama: string;
+  roles: string[];
+}
+
+interface Stored { token: string; user: Person; expiresAt: string }
+
+const KEY = 'protap.sesi';
+
+export class Session {
+  private stored: Stored | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor() {
+    const raw = sessionStorage.getItem(KEY);
+    const stored = raw ? (JSON.parse(raw) as Stored) : undefined;
+    this.stored = stored && Date.parse(stored.expiresAt) > Date.now() ? stored : undefined;
+  }
+
+  get token(): string | undefined { return this.stored?.token; }
+  get user(): Person | undefined { return this.stored?.user; }
+
+  has(...roles: string[]): boolean {
+    return this.stored !== undefined && roles.some((role) => this.stored?.user.roles.includes(role));
+  }
+
+  begin(token: string, user: Person, expiresAt: string): void {
+    this.stored = { token, user, expiresAt };
+    sessionStorage.setItem(KEY, JSON.stringify(this.stored));
+    this.changed();
+  }
+
+  /** Forgets the session (logout, or the server said it is no longer valid). */
+  end(): void {
+    if (!this.stored) return;
+    this.stored = undefined;
+    sessionStorage.removeItem(KEY);
+    this.changed();
+  }
+
+  onChange(listener: () => void): void { this.listeners.add(listener); }
+
+  private changed(): void { for (const listener of this.listeners) listener(); }
+}
