@@ -9,14 +9,18 @@ import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
 import { addUser, login, logout, publicUser, updateUser } from '../src/auth/people.ts';
 import { SessionCache } from '../src/auth/sessionCache.ts';
-import { may, mayComplete, type Permission } from '../src/auth/roles.ts';
-import type { UserRow } from '../src/store/caseStore.ts';
+import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
+import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
+import type { OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
+import { validateBpmn } from '../src/runtime/validateBpmn.ts';
+import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
 import { createRequire } from 'node:module';
 import { DOCS_PAGE, openApiDocument } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { badParameter, queryBoolean, queryBound, queryCount, queryString } from './queryParameters.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { validBody } from './schemas.ts';
 import { webApp } from './webApp.ts';
@@ -32,11 +36,31 @@ function bad(message: string): ProtapError {
   return new ProtapError('BAD_INPUT', message);
 }
 
-function queryString(req: Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw bad(`Parameter "${name}" hanya boleh disebut sekali.`);
-  return value;
+/** The case list's filter from its query parameters (`now` judges overdue steps); a bad value is refused naming its parameter. */
+function caseFilterOf(req: Request, zone: string, now: string): CaseFilter {
+  const status = queryString(req, 'status');
+  if (status !== undefined && !STATUSES.includes(status as CaseStatus)) throw badParameter('status', `Parameter "status" harus salah satu dari: ${STATUSES.join(', ')}.`);
+  const pelaksana = queryString(req, 'pelaksana');
+  if (pelaksana !== undefined && !validRole(pelaksana)) throw badParameter('pelaksana', 'Parameter "pelaksana" harus satu nama peran: huruf kecil, angka, . _ - (mis. jurusita).');
+  const overdue = queryBoolean(req, 'overdue');
+  const from = queryBound(req, 'from', 'start', zone);
+  const to = queryBound(req, 'to', 'end', zone);
+  if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) throw badParameter('from', 'Parameter "from" harus sebelum atau sama dengan "to".');
+  const processId = queryString(req, 'processId');
+  const businessKey = queryString(req, 'businessKey');
+  return {
+    limit: queryCount(req, 'limit', 1000) ?? 100,
+    ...(status ? { status: status as CaseStatus } : {}), ...(processId ? { processId } : {}), ...(businessKey ? { businessKey } : {}),
+    ...(pelaksana ? { pelaksana } : {}), ...(overdue !== undefined ? { overdue: { at: now, value: overdue } } : {}),
+    ...(from ? { startedFrom: from } : {}), ...(to ? { startedTo: to } : {}),
+  };
+}
+
+/** The BPMN document sent as the body; undefined once a 415 has answered a body that is not XML. */
+function xmlBodyOf(req: Request, res: Response): string | undefined {
+  if (typeof req.body === 'string' && req.body.length > 0) return req.body;
+  sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
+  return undefined;
 }
 
 /** The person behind the request (set by the authentication middleware). */
@@ -69,6 +93,20 @@ const PERMISSION_TEXT: Record<Permission, string> = {
   manageUsers: 'mengelola pengguna (perlu peran admin)',
   administer: 'menerbitkan kalender kerja (perlu peran admin)',
   oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
+};
+
+/** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */
+const laneHolder = (user: UserRow) => (step: OpenStep): void => {
+  if (!mayComplete(user, step.pelaksana)) {
+    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; ${user.id} tidak memegang peran itu.`, { pelaksana: step.pelaksana });
+  }
+};
+
+/** Inside a release's transaction: refuses to end a claim someone else holds, unless the person is an admin. */
+const claimHolder = (user: UserRow) => (step: OpenStep): void => {
+  if (step.claimedBy && !mayRelease(user, step.claimedBy)) {
+    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" diambil oleh ${step.claimedBy}; hanya ia atau admin yang dapat melepas klaimnya.`, { claimedBy: step.claimedBy });
+  }
 };
 
 function idempotencyKeyOf(req: Request): string | undefined {
@@ -151,12 +189,27 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   app.post('/api/definitions', permit('deploy'), xml, route(async (req, res) => {
-    if (typeof req.body !== 'string' || req.body.length === 0) {
-      sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
-      return;
-    }
-    const deployed = await engine.deployXml(req.body, { actor: demand(res, 'deploy').id });
+    const document = xmlBodyOf(req, res);
+    if (document === undefined) return;
+    const deployed = await engine.deployXml(document, { actor: demand(res, 'deploy').id });
     res.status(201).json(deployed.map((d) => ({ processId: d.processId, version: d.version, name: d.name })));
+  }));
+
+  // Anyone signed in may check a diagram: nothing is deployed.
+  app.post('/api/definitions/validate', xml, route(async (req, res) => {
+    const document = xmlBodyOf(req, res);
+    if (document === undefined) return;
+    await engine.refreshDefinitions();
+    res.json(await validateBpmn(document, new Set(engine.definitions().map((d) => d.processId))));
+  }));
+
+  app.get('/api/definitions/:processId', route(async (req, res) => {
+    res.json(await definitionHistory(engine, String(req.params.processId)));
+  }));
+
+  app.get('/api/definitions/:processId/xml', route(async (req, res) => {
+    const found = await definitionXml(engine, String(req.params.processId), queryCount(req, 'version', 1e9));
+    res.type('application/xml').set('Protap-Definition-Version', String(found.version)).send(found.xml);
   }));
 
   app.post('/api/cases', json, validBody('StartCase'), route(async (req, res) => {
@@ -168,13 +221,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   app.get('/api/cases', route(async (req, res) => {
-    const status = queryString(req, 'status');
-    if (status !== undefined && !STATUSES.includes(status as CaseStatus)) throw bad(`Parameter "status" harus salah satu dari: ${STATUSES.join(', ')}.`);
-    const limit = Number(queryString(req, 'limit') ?? 100);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw bad('Parameter "limit" harus bilangan bulat 1–1000.');
-    const processId = queryString(req, 'processId');
-    const businessKey = queryString(req, 'businessKey');
-    const cases = await engine.store.listCases({ limit, ...(status ? { status: status as CaseStatus } : {}), ...(processId ? { processId } : {}), ...(businessKey ? { businessKey } : {}) });
+    const cases = await engine.store.listCases(caseFilterOf(req, engine.calendar.zone, engine.clock()));
     res.json(cases.map((c) => ({ id: c.id, processId: c.processId, version: c.definitionVersion, businessKey: c.businessKey, status: c.status, revision: c.revision, startedAt: c.startedAt, endedAt: c.endedAt })));
   }));
 
@@ -200,16 +247,26 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const idempotencyKey = idempotencyKeyOf(req);
     const user = demand(res, 'act');
     const view = await engine.completeStep(String(req.params.id), String(req.params.stepId), {
-      actor: user.id,
-      authorize: (step) => {
-        if (!mayComplete(user, step.pelaksana)) {
-          throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; ${user.id} tidak memegang peran itu.`, { pelaksana: step.pelaksana });
-        }
-      },
+      actor: user.id, authorize: laneHolder(user),
       ...(data ? { data } : {}), ...(instance !== undefined ? { instance } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
     });
     res.json(view);
+  }));
+
+  app.post('/api/cases/:id/steps/:stepId/claim', json, validBody('ClaimStep'), route(async (req, res) => {
+    const { expectedRevision } = req.body as { expectedRevision?: number };
+    const idempotencyKey = idempotencyKeyOf(req);
+    const user = demand(res, 'act');
+    res.json(await engine.claimStep(String(req.params.id), String(req.params.stepId), {
+      actor: user.id, authorize: laneHolder(user),
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
+    }));
+  }));
+
+  app.delete('/api/cases/:id/steps/:stepId/claim', route(async (req, res) => {
+    const user = demand(res, 'act');
+    res.json(await engine.releaseStep(String(req.params.id), String(req.params.stepId), { actor: user.id, authorize: claimHolder(user) }));
   }));
 
   app.post('/api/messages', json, validBody('Message'), route(async (req, res) => {
@@ -223,11 +280,15 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.get('/api/worklist', route(async (req, res) => {
     const user = userOf(res);
     const asked = queryString(req, 'pelaksana')?.split(',').filter(Boolean);
-    // One's own roles' steps by default; other roles' only for those who oversee.
-    if (asked && asked.some((role) => !user.roles.includes(role))) demand(res, 'oversee');
-    const pelaksana = asked ?? user.roles;
+    const all = queryString(req, 'semua');
+    if (all !== undefined && all !== 'true' && all !== 'false') throw bad('Parameter "semua" harus true atau false.');
+    // One's own roles' steps by default; other roles' (or every open step: semua=true) only for those who oversee.
+    if (all === 'true' || (asked && asked.some((role) => !user.roles.includes(role)))) demand(res, 'oversee');
+    const pelaksana = all === 'true' ? undefined : asked ?? user.roles;
     const late = queryString(req, 'late');
-    res.json(await engine.store.openSteps({ limit: 500, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
+    const limit = Number(queryString(req, 'limit') ?? 500);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw bad('Parameter "limit" harus bilangan bulat 1–5000.');
+    res.json(await engine.store.openSteps({ limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
   }));
 
   reportRoutes(app, engine);

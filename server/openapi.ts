@@ -10,6 +10,8 @@ type Operation = {
   body?: RequestSchema | 'xml';
   ok: number;
   okDescription?: string;
+  /** The answer's media type when it is not JSON. */
+  okType?: string;
   query?: [string, string][];
   path?: string[];
   roles?: string;
@@ -31,8 +33,33 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: { summary: 'SOP yang di-deploy, tiap versi', ok: 200 },
     post: { summary: 'Men-deploy diagram BPMN (versi baru; kasus berjalan tetap pada versinya)', body: 'xml', ok: 201, roles: 'analis, admin', errors: [403, 413, 415, 422] },
   },
+  '/api/definitions/validate': {
+    post: {
+      summary: 'Memeriksa diagram BPMN tanpa men-deploy: {valid, processes, problems, warnings}; XML rusak → valid false dengan masalahnya',
+      body: 'xml', ok: 200, errors: [413, 415],
+    },
+  },
+  '/api/definitions/{processId}': {
+    get: { summary: 'Versi-versi satu SOP, terbaru dulu: {processId, name, versions: [{version, deployedAt, deployedBy, kodeBuku}]}', ok: 200, path: ['processId'], errors: [404] },
+  },
+  '/api/definitions/{processId}/xml': {
+    get: {
+      summary: 'Dokumen BPMN yang di-deploy (untuk editor)', ok: 200, okType: 'application/xml',
+      okDescription: 'Dokumen BPMN 2.0; header Protap-Definition-Version menyebut versinya', path: ['processId'],
+      query: [['version', 'versi (bilangan bulat mulai 1); bawaan versi terbaru']], errors: [400, 404],
+    },
+  },
   '/api/cases': {
-    get: { summary: 'Daftar kasus', ok: 200, query: [['status', 'active | completed | terminated | failed | incident'], ['processId', 'SOP'], ['businessKey', 'nomor perkara/surat'], ['limit', '1–1000, bawaan 100']] },
+    get: {
+      summary: 'Daftar kasus, terbaru dulu', ok: 200, errors: [400],
+      query: [
+        ['status', 'active | completed | terminated | failed | incident'], ['processId', 'SOP'], ['businessKey', 'nomor perkara/surat'],
+        ['overdue', 'true: kasus dengan langkah terbuka yang melewati tenggat; false: tanpa langkah seperti itu'],
+        ['pelaksana', 'peran: kasus dengan langkah terbuka untuk peran ini'],
+        ['from', 'dimulai sejak (tanggal ISO: sejak awal hari itu, atau waktu ISO)'], ['to', 'dimulai sampai (tanggal ISO: sampai akhir hari itu, atau waktu ISO)'],
+        ['limit', '1–1000, bawaan 100'],
+      ],
+    },
     post: { summary: 'Memulai kasus (header Idempotency-Key opsional)', body: 'StartCase', ok: 201, roles: 'semua kecuali auditor', errors: [400, 403, 404, 422] },
   },
   '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat, variabel, riwayat', ok: 200, path: ['id'], errors: [404] } },
@@ -41,8 +68,15 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/cases/{id}/steps/{stepId}/complete': {
     post: { summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional)', body: 'CompleteStep', ok: 200, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422] },
   },
+  '/api/cases/{id}/steps/{stepId}/claim': {
+    post: {
+      summary: 'Mengambil (klaim) langkah terbuka: sampai selesai atau dilepas, hanya pengambilnya yang dapat menyelesaikannya; diambil orang lain → 409 STEP_CLAIMED; mengambil lagi klaim sendiri tidak mengubah apa pun',
+      body: 'ClaimStep', ok: 200, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422],
+    },
+    delete: { summary: 'Melepas klaim langkah (pengambilnya atau admin); langkah tanpa klaim tidak berubah', ok: 200, path: ['id', 'stepId'], roles: 'pengambil klaim, admin', errors: [403, 404, 409] },
+  },
   '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor)', body: 'Message', ok: 200, roles: 'semua kecuali auditor', errors: [400, 403, 404, 409] } },
-  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin)', ok: 200, query: [['pelaksana', 'peran, dipisah koma'], ['late', 'true: hanya yang terlambat']], errors: [403] } },
+  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin)', ok: 200, query: [['pelaksana', 'peran, dipisah koma'], ['semua', 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)'], ['late', 'true: hanya yang terlambat'], ['limit', 'paling banyak 1–5000 (bawaan 500)']], errors: [400, 403] } },
   '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
   '/api/calendar/{year}': {
     get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },
@@ -58,8 +92,13 @@ const STATUS_TEXT: Record<number, string> = {
 
 const problem = { $ref: '#/components/schemas/Problem' };
 
+/** Request bodies a client may leave out. */
+const OPTIONAL_BODIES: readonly Operation['body'][] = ['CompleteStep', 'ClaimStep'];
+
 function operation(op: Operation) {
-  const responses: Record<string, unknown> = { [op.ok]: { description: op.okDescription ?? STATUS_TEXT[op.ok] } };
+  const responses: Record<string, unknown> = {
+    [op.ok]: { description: op.okDescription ?? STATUS_TEXT[op.ok], ...(op.okType ? { content: { [op.okType]: { schema: { type: 'string' } } } } : {}) },
+  };
   for (const status of [...(op.public ? [] : [401]), ...(op.errors ?? [])]) {
     responses[status] = { description: STATUS_TEXT[status], content: { 'application/problem+json': { schema: problem } } };
   }
@@ -74,7 +113,7 @@ function operation(op: Operation) {
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? {
       requestBody: {
-        required: op.body !== 'CompleteStep',
+        required: !OPTIONAL_BODIES.includes(op.body),
         content: op.body === 'xml'
           ? { 'application/xml': { schema: { type: 'string', description: 'Dokumen BPMN 2.0 (paling besar 5 MiB)' } } }
           : { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },

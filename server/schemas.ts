@@ -35,6 +35,10 @@ export const requestSchemas = {
       expectedRevision: { type: 'integer', minimum: 0, description: 'Revisi kasus yang terakhir dilihat; berbeda → 409' },
     },
   },
+  ClaimStep: {
+    type: 'object', additionalProperties: false,
+    properties: { expectedRevision: { type: 'integer', minimum: 0, description: 'Revisi kasus yang terakhir dilihat; berbeda → 409' } },
+  },
   Message: {
     type: 'object', additionalProperties: false, required: ['name'],
     oneOf: [{ required: ['caseId'] }, { required: ['businessKey'] }],

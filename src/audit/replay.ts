@@ -1,10 +1,12 @@
 /**
  * Replay for auditors (DESIGN.md decision 6): re-runs a case's logged commands through the same
  * definition version, compares every state they lead to with the state hash recorded in the log,
- * checks the hash chain link by link, and checks that the stored case row is where the log ends.
- * The verdict is "utuh" (intact) or the first bad sequence number with the reason.
+ * checks the hash chain link by link, and checks that the stored case row is where the log ends
+ * — its snapshot, status, and the claims on its open steps. The verdict is "utuh" (intact) or
+ * the first bad sequence number with the reason.
  */
-import type { Command, HistoryEntry } from '../runtime/caseRecord.ts';
+import type { Command, HistoryEntry, OpenStep } from '../runtime/caseRecord.ts';
+import { claimsAfter, claimsOf, isClaimCommand, type StepClaim } from '../runtime/stepClaims.ts';
 import { decideStart, nextSnapshot as transitionOnce, persistSnapshot, type CaseSnapshot } from '../runtime/decide.ts';
 import type { Definition } from '../runtime/definition.ts';
 import type { CaseStore, LogRow, StoredCase } from '../store/caseStore.ts';
@@ -47,6 +49,7 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
   let snapshot: CaseSnapshot | undefined;
   let lastStateHash = '';
   let lastEntry: HistoryEntry | undefined;
+  const claims = new Map<string, StepClaim>();
   for (const [index, row] of rows.entries()) {
     const problem = checkLink(row, index + 1, prevHash);
     if (problem) return bad(row.seq, problem);
@@ -58,6 +61,7 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
     }
     const stateHash = sha256(canonical(persistSnapshot(definition, snapshot)));
     if (stateHash !== row.stateHash) return bad(row.seq, `Keadaan hasil replay setelah ${row.event} berbeda dari keadaan yang tercatat.`);
+    claimsAfter(claims, entry);
     prevHash = row.hash;
     lastStateHash = stateHash;
     lastEntry = entry;
@@ -67,7 +71,22 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
   if (stored.headHash !== prevHash) return bad(stored.revision, 'Hash terakhir pada data kasus tidak sama dengan ujung rantai log.');
   if (sha256(stored.snapshot) !== lastStateHash) return bad(stored.revision, 'Snapshot kasus yang tersimpan tidak sama dengan keadaan hasil replay.');
   if (lastEntry && lastEntry.status !== stored.status) return bad(stored.revision, `Status kasus tersimpan "${stored.status}" tidak sama dengan status di log "${lastEntry.status}".`);
+  const claimProblem = differentClaim(claims, stored);
+  if (claimProblem) return bad(stored.revision, claimProblem);
   return report;
+}
+
+/** How the claims on the stored case's open steps differ from the claims its log leads to, if they do. */
+function differentClaim(logged: Map<string, StepClaim>, stored: StoredCase): string | undefined {
+  const held = claimsOf((JSON.parse(stored.state) as { steps: OpenStep[] }).steps);
+  for (const stepId of new Set([...logged.keys(), ...held.keys()])) {
+    const fromLog = logged.get(stepId);
+    const inRow = held.get(stepId);
+    if (fromLog?.claimedBy !== inRow?.claimedBy || fromLog?.claimedAt !== inRow?.claimedAt) {
+      return `Klaim langkah ${stepId} pada data kasus (${inRow?.claimedBy ?? 'tidak ada'}) tidak sama dengan klaim menurut log (${fromLog?.claimedBy ?? 'tidak ada'}).`;
+    }
+  }
+  return undefined;
 }
 
 /** Replays every case of the store, a page at a time; `onReport` sees each verdict. */
@@ -102,7 +121,7 @@ function nextSnapshot(definition: Definition, snapshot: CaseSnapshot | undefined
     return decideStart(definition, { vars: command.data ?? {}, ...(command.start ? { start: command.start } : {}) }).snapshot;
   }
   if (!snapshot) throw new Error('log tidak diawali START');
-  // Cancellation by the parent and calendar corrections change records, not the machine.
-  if (command.type === 'CANCEL' || command.type === 'CALENDAR') return snapshot;
+  // Cancellation by the parent, calendar corrections and claims change records, not the machine.
+  if (command.type === 'CANCEL' || command.type === 'CALENDAR' || isClaimCommand(command.type)) return snapshot;
   return transitionOnce(definition, snapshot, command);
 }

@@ -1,7 +1,8 @@
 /**
  * Who may do what (issue 5): roles are the four of the office — admin, analis, pimpinan, auditor —
  * and the pelaksana roles, which are the `sop:pelaksana` ids of the SOPs' lanes. A step may be
- * completed only by someone holding its lane's role; auditors read and replay but change nothing.
+ * completed (or claimed) only by someone holding its lane's role; auditors read and replay but
+ * change nothing.
  */
 export const OFFICE_ROLES = ['admin', 'analis', 'pimpinan', 'auditor'] as const;
 
@@ -46,4 +47,9 @@ export function may(person: Person, permission: Permission): boolean {
 /** Whether a person may complete a step of a lane with this pelaksana role (a step without one: anyone who acts). */
 export function mayComplete(person: Person, pelaksana: string | undefined): boolean {
   return pelaksana ? person.roles.includes(pelaksana) : may(person, 'act');
+}
+
+/** Whether a person may end a claim on a step: the one who holds it, or an admin. */
+export function mayRelease(person: Person, claimedBy: string): boolean {
+  return person.id === claimedBy || person.roles.includes('admin');
 }

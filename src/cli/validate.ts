@@ -1,8 +1,8 @@
 /** `protap validate FILE... [--json]`: checks BPMN files; exit 0 when all are valid, 1 otherwise. */
 import { parseArgs } from 'node:util';
 import { readBpmn } from '../bpmn/readBpmn.ts';
-import { compileDefinitions } from '../compile/compileDefinitions.ts';
 import type { Problem } from '../model/problem.ts';
+import { validateRead } from '../runtime/validateBpmn.ts';
 import { argumentError } from './argumentError.ts';
 import { readFiles } from './readFiles.ts';
 
@@ -18,23 +18,13 @@ const shape = (p: Problem) => ({ id: p.id, type: p.type, code: p.code, message: 
 /** Validates files together: a call activity may call a process of any file given. */
 export async function validateFiles(files: string[]): Promise<FileResult[]> {
   const reads = await readFiles(files);
-  const parsed = await Promise.all(reads.map(async (read) => (read.ok ? { read, result: await readBpmn(read.xml) } : { read, result: undefined })));
-  const known = new Set(parsed.flatMap((p) => p.result?.model?.processes.map((proc) => proc.id) ?? []));
-  return parsed.map(({ read, result }): FileResult => {
-    if (!read.ok) return { file: read.file, ok: false, errors: [{ id: '', type: 'berkas', code: 'FILE_UNREADABLE', message: read.message }], warnings: [] };
-    const problems = [...(result?.problems ?? [])];
-    const warnings: Problem[] = [];
-    if (result?.model) {
-      for (const compiled of compileDefinitions(result.model, known)) {
-        problems.push(...compiled.problems);
-        warnings.push(...compiled.warnings);
-      }
-      if (!result.model.processes.some((p) => p.nodes.size > 0) && problems.length === 0) {
-        problems.push({ code: 'NO_PROCESS', id: result.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) yang dapat dijalankan.' });
-      }
-    }
-    const notes = (result?.warnings ?? []).map((message) => ({ id: '', type: 'xml', code: 'XML_NOTE', message }));
-    return { file: read.file, ok: problems.length === 0, errors: problems.map(shape), warnings: [...warnings.map(shape), ...notes] };
+  // Each file read as BPMN, or why the file itself could not be read.
+  const parsed = await Promise.all(reads.map(async (read) => ({ file: read.file, result: read.ok ? await readBpmn(read.xml) : read.message })));
+  const known = new Set(parsed.flatMap(({ result }) => (typeof result === 'string' ? [] : result.model?.processes.map((proc) => proc.id) ?? [])));
+  return parsed.map(({ file, result }): FileResult => {
+    if (typeof result === 'string') return { file, ok: false, errors: [{ id: '', type: 'berkas', code: 'FILE_UNREADABLE', message: result }], warnings: [] };
+    const validation = validateRead(result, known);
+    return { file, ok: validation.valid, errors: validation.problems.map(shape), warnings: validation.warnings.map(shape) };
   });
 }
 

@@ -6,7 +6,7 @@
  * `deadlines`, a CALENDAR entry moves it, an end closes it at the entry's `at`. Each start of a
  * step (rework loops) is its own occurrence.
  */
-import { DateTime } from 'luxon';
+import { periodBoundMs } from '../calendar/periodBound.ts';
 import type { HistoryEntry } from '../runtime/caseRecord.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import type { StoredCase } from '../store/caseStore.ts';
@@ -59,11 +59,7 @@ interface Tally extends ComplianceRow {
 /** Milliseconds of a period bound; a bare date covers the whole day in the calendar's zone. */
 function boundMs(text: string | undefined, edge: 'start' | 'end', zone: string): number | undefined {
   if (text === undefined) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const day = DateTime.fromISO(text, { zone });
-    if (day.isValid) return (edge === 'start' ? day.startOf('day') : day.endOf('day')).toMillis();
-  }
-  const ms = Date.parse(text);
+  const ms = periodBoundMs(text, edge, zone);
   if (Number.isNaN(ms)) throw new ProtapError('BAD_INPUT', `Batas periode "${text}" bukan tanggal ISO 8601.`);
   return ms;
 }

@@ -128,6 +128,20 @@ export class CaseEngine {
     return this.view(record);
   }
 
+  /** Someone claims an open step: until it ends or is released, only they complete it. */
+  claimStep(caseId: string, stepId: string, options: { actor?: string; at?: string } = {}): CaseView {
+    const record = activeCase(this.cases.get(caseId), caseId);
+    this.work.claim(record, stepId, { ...options, at: this.at(options) });
+    return this.view(record);
+  }
+
+  /** The claim on an open step ends. */
+  releaseStep(caseId: string, stepId: string, options: { actor?: string; at?: string } = {}): CaseView {
+    const record = activeCase(this.cases.get(caseId), caseId);
+    this.work.release(record, stepId, { ...options, at: this.at(options) });
+    return this.view(record);
+  }
+
   /** Delivers a message to the case it is meant for (by case id, or by business key). */
   correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): CaseView {
     const event: CaseEvent = { type: messageEvent(name), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };

@@ -13,6 +13,9 @@ export interface OpenStep extends Pick<StepMeta, 'id' | 'name' | 'type' | 'compl
   dueExplanation?: string;
   derivation?: DueResult['derivation'];
   late: boolean;
+  /** Who has claimed the step (src/runtime/stepClaims.ts): until it ends or is released, only they complete it. */
+  claimedBy?: string;
+  claimedAt?: string;
 }
 
 export interface TimerRow {
@@ -29,8 +32,8 @@ export interface TimerRow {
 
 /**
  * What produced a history entry: an event fed to the machine, the start of the case (`data` the
- * start variables, `start` the start event), its cancellation by a parent, or a calendar
- * correction. Replay feeds these back in.
+ * start variables, `start` the start event), its cancellation by a parent, a calendar
+ * correction, or a step claimed or released. Replay feeds these back in.
  */
 export interface Command extends CaseEvent {
   /** START: the start event node (message or timer start); the none start when absent. */

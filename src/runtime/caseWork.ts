@@ -1,18 +1,19 @@
 /**
  * What a command does to cases, wherever they live: start a case and run it to its first wait,
- * complete or fail a step, deliver an event or a due timer, cancel a child, tell a parent that its
- * child ended, recompute deadlines on a corrected calendar. The in-memory engine runs it over a
- * Map and a timer queue; the durable engine over the family of cases one command loads, whose
- * changes it then writes in one transaction (DESIGN.md decisions 4 and 9).
+ * complete, fail, claim or release a step, deliver an event or a due timer, cancel a child, tell
+ * a parent that its child ended, recompute deadlines on a corrected calendar. The in-memory
+ * engine runs it over a Map and a timer queue; the durable engine over the family of cases one
+ * command loads, whose changes it then writes in one transaction (DESIGN.md decisions 4 and 9).
  */
 import { completeEvent, errorEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { applyDecision, type Effects, type TimerRows } from './applyDecision.ts';
-import { revisionOf, type CaseRecord, type Command, type TimerRow } from './caseRecord.ts';
+import { revisionOf, type CaseRecord, type Command, type OpenStep, type TimerRow } from './caseRecord.ts';
 import { contextOf, decide, decideStart, type Decision } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { ProtapError } from './protapError.ts';
 import { recomputeDeadlines, type DeadlineChange } from './recomputeDeadlines.ts';
+import { claimEvent, releaseEvent, stepClaimed } from './stepClaims.ts';
 import { nextCycle } from './timerQueue.ts';
 
 /** The cases a command can reach. */
@@ -59,6 +60,15 @@ export function activeCase(record: CaseRecord | undefined, caseId: string): Case
   return record;
 }
 
+/** The open step a person acts on: it must be open and be completed by a person. */
+function personStep(record: CaseRecord, stepId: string): OpenStep {
+  const step = record.steps.get(stepId);
+  if (!step || step.completion !== 'person') {
+    throw new ProtapError('STEP_NOT_ACTIVE', `Langkah "${stepId}" tidak sedang terbuka pada kasus ${record.id}.`, { openSteps: [...record.steps.keys()] });
+  }
+  return step;
+}
+
 export class CaseWork {
   constructor(private readonly env: WorkEnvironment) {}
 
@@ -95,12 +105,10 @@ export class CaseWork {
     return record;
   }
 
-  /** A person completes an open step (or one instance of a multi-instance step). */
+  /** A person completes an open step (or one instance of a multi-instance step); a step claimed by another is refused. */
   complete(record: CaseRecord, stepId: string, options: CommandOptions & At): void {
-    const step = record.steps.get(stepId);
-    if (!step || step.completion !== 'person') {
-      throw new ProtapError('STEP_NOT_ACTIVE', `Langkah "${stepId}" tidak sedang terbuka pada kasus ${record.id}.`, { openSteps: [...record.steps.keys()] });
-    }
+    const step = personStep(record, stepId);
+    if (step.claimedBy && step.claimedBy !== (options.actor ?? 'sistem')) throw stepClaimed(record.id, step);
     if (step.notBefore && Date.parse(options.at) < Date.parse(step.notBefore)) {
       // A minimum gap (e.g. "tenggang waktu pemanggilan … 7 Hari"): the step may not happen earlier.
       throw new ProtapError('STEP_TOO_EARLY', `Langkah "${step.name ?? stepId}" baru boleh diselesaikan mulai ${step.notBefore}: ${step.dueExplanation ?? ''}`, { notBefore: step.notBefore });
@@ -112,6 +120,29 @@ export class CaseWork {
     if (!this.deliver(record, event)) {
       throw new ProtapError('INSTANCE_NOT_OPEN', `Instans ${options.instance ?? '(berikutnya)'} dari langkah "${stepId}" tidak terbuka pada kasus ${record.id}.`);
     }
+  }
+
+  /** Someone claims an open step (src/runtime/stepClaims.ts); claiming one's own claim again changes nothing. */
+  claim(record: CaseRecord, stepId: string, options: { actor?: string } & At): void {
+    const step = personStep(record, stepId);
+    const actor = options.actor ?? 'sistem';
+    if (step.claimedBy === actor) return;
+    if (step.claimedBy) throw stepClaimed(record.id, step);
+    // Open steps are shared read-only with every view of the case: replace, never mutate.
+    record.steps.set(stepId, Object.freeze({ ...step, claimedBy: actor, claimedAt: options.at }));
+    this.recordClaim(record, claimEvent(stepId), options.at, actor, `Langkah ${step.name ?? stepId} diambil oleh ${actor}.`);
+  }
+
+  /** The claim on an open step ends (who may end it is the caller's rule); a step without claim stays as it is. */
+  release(record: CaseRecord, stepId: string, options: { actor?: string } & At): void {
+    const step = personStep(record, stepId);
+    if (!step.claimedBy) return;
+    const released: OpenStep = { ...step };
+    delete released.claimedBy;
+    delete released.claimedAt;
+    record.steps.set(stepId, Object.freeze(released));
+    const actor = options.actor ?? 'sistem';
+    this.recordClaim(record, releaseEvent(stepId), options.at, actor, `Klaim ${step.claimedBy} atas langkah ${step.name ?? stepId} dilepas oleh ${actor}.`);
   }
 
   /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
@@ -150,6 +181,15 @@ export class CaseWork {
     });
     this.env.entered?.(record);
     return moved;
+  }
+
+  /** The log entry of a claim or release: the record changes, the machine does not. */
+  private recordClaim(record: CaseRecord, type: string, at: string, actor: string, note: string): void {
+    record.history.push({
+      seq: revisionOf(record) + 1, at, actor, event: type, visited: [], stepsStarted: [], stepsEnded: [], deadlines: [],
+      status: record.status, notes: [note], command: { type, at, actor },
+    });
+    this.env.entered?.(record);
   }
 
   private apply(record: CaseRecord, event: CaseEvent): void {

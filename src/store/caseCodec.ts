@@ -66,5 +66,6 @@ export function openStepRows(record: CaseRecord): OpenStepRow[] {
   return [...record.steps.values()].map((step) => ({
     caseId: record.id, processId: record.processId, stepId: step.id, startedAt: step.startedAt, late: step.late,
     ...(step.name ? { name: step.name } : {}), ...(step.pelaksana ? { pelaksana: step.pelaksana } : {}), ...(step.due ? { due: step.due } : {}),
+    ...(step.claimedBy ? { claimedBy: step.claimedBy, claimedAt: step.claimedAt ?? '' } : {}),
   }));
 }

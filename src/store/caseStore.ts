@@ -57,6 +57,11 @@ export interface OpenStepRow {
   startedAt: string;
   due?: string;
   late: boolean;
+  /** Who has claimed the step, and when (src/runtime/stepClaims.ts). */
+  claimedBy?: string;
+  claimedAt?: string;
+  /** The case's business key (nomor perkara …), filled in when steps are read, not written. */
+  businessKey?: string;
 }
 
 /** What one command writes for one case. */
@@ -89,14 +94,23 @@ export interface DefinitionRow {
   deployedBy: string;
 }
 
+/** A deployed version of a process, without its BPMN XML. */
+export type DefinitionVersion = Omit<DefinitionRow, 'xml'>;
+
 export interface CaseFilter {
   processId?: string;
   status?: CaseStatus;
   businessKey?: string;
   /** Only cases of these processes (e.g. those that wait for a signal). */
   processIds?: string[];
+  /** Started at or after this instant. */
   startedFrom?: string;
+  /** Started at or before this instant. */
   startedTo?: string;
+  /** Cases with (`value` true) or without (false) an open step whose due time is at or before `at`. */
+  overdue?: { at: string; value: boolean };
+  /** Cases with an open step of this pelaksana role. */
+  pelaksana?: string;
   limit?: number;
   /** Keyset paging: cases whose id sorts after this one. */
   afterId?: string;
@@ -149,6 +163,10 @@ export interface CaseStore {
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   saveDefinition(row: DefinitionRow): Promise<void>;
   definitions(): Promise<DefinitionRow[]>;
+  /** The deployed versions of one process, newest first (empty when it was never deployed). */
+  definitionVersions(processId: string): Promise<DefinitionVersion[]>;
+  /** The BPMN document a version of a process (the latest by default) was deployed from. */
+  definitionXml(processId: string, version?: number): Promise<{ version: number; xml: string } | undefined>;
   getCase(caseId: string): Promise<StoredCase | undefined>;
   listCases(filter?: CaseFilter): Promise<StoredCase[]>;
   /** A case's log, in sequence order, from `fromSeq` (default 1). */

@@ -16,7 +16,7 @@ import { createWorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
-import type { CommandOptions, StartOptions } from '../runtime/caseWork.ts';
+import type { CaseWork, CommandOptions, StartOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
@@ -236,24 +236,35 @@ export class DurableEngine {
 
   /** A person completes an open step (or one instance of a multi-instance step). */
   async completeStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
-    const { idempotencyKey, expectedRevision, authorize, ...command } = options;
-    return this.run('complete', { caseId, stepId, ...command, expectedRevision }, idempotencyKey, async (unit) => {
-      const record = await unit.loadActive(caseId, expectedRevision);
-      const step = record.steps.get(stepId);
-      if (step && authorize) authorize(step);
-      unit.work.complete(record, stepId, { ...command, at: command.at ?? this.clock() });
-      return unit.view(record);
-    });
+    return this.onStep('complete', caseId, stepId, options, (work, record, command) => work.complete(record, stepId, command));
   }
 
   /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
   async failStep(caseId: string, stepId: string, code: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+    return this.onStep('fail', caseId, stepId, options, (work, record, command) => work.fail(record, stepId, code, command), { code });
+  }
+
+  /** Someone claims an open step, logged with its actor: until the step ends or is released, only they complete it. */
+  async claimStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+    return this.onStep('claim', caseId, stepId, options, (work, record, command) => work.claim(record, stepId, command));
+  }
+
+  /** The claim on an open step ends, logged with who ended it (`authorize` decides who may). */
+  async releaseStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+    return this.onStep('release', caseId, stepId, options, (work, record, command) => work.release(record, stepId, command));
+  }
+
+  /** One command on an open step: the case at the revision the caller saw, the step authorized inside the transaction. */
+  private onStep(
+    op: string, caseId: string, stepId: string, options: DurableCommandOptions,
+    act: (work: CaseWork, record: CaseRecord, command: CommandOptions & { at: string }) => void, args: Record<string, unknown> = {},
+  ): Promise<CaseView> {
     const { idempotencyKey, expectedRevision, authorize, ...command } = options;
-    return this.run('fail', { caseId, stepId, code, ...command, expectedRevision }, idempotencyKey, async (unit) => {
+    return this.run(op, { caseId, stepId, ...args, ...command, expectedRevision }, idempotencyKey, async (unit) => {
       const record = await unit.loadActive(caseId, expectedRevision);
       const step = record.steps.get(stepId);
       if (step && authorize) authorize(step);
-      unit.work.fail(record, stepId, code, { ...command, at: command.at ?? this.clock() });
+      act(unit.work, record, { ...command, at: command.at ?? this.clock() });
       return unit.view(record);
     });
   }

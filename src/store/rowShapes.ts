@@ -4,7 +4,7 @@
  */
 import type { TimerRow } from '../runtime/caseRecord.ts';
 import type { CaseStatus } from '../runtime/decide.ts';
-import type { CalendarYearRow, LogRow, OpenStepRow, SessionRow, StoredCase, UserRow } from './caseStore.ts';
+import type { CalendarYearRow, DefinitionVersion, LogRow, OpenStepRow, SessionRow, StoredCase, UserRow } from './caseStore.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -42,6 +42,9 @@ export function timerOf(row: Row): TimerRow {
   return timer;
 }
 
+/** The select-list item that reads an open step's case business key (same SQL in both dialects). */
+export const STEP_BUSINESS_KEY = '(SELECT business_key FROM cases WHERE cases.id = open_steps.case_id) AS business_key';
+
 export function stepOf(row: Row): OpenStepRow {
   const step: OpenStepRow = {
     caseId: row.case_id as string, processId: row.process_id as string, stepId: row.step_id as string,
@@ -50,7 +53,19 @@ export function stepOf(row: Row): OpenStepRow {
   if (row.name !== null) step.name = row.name as string;
   if (row.pelaksana !== null) step.pelaksana = row.pelaksana as string;
   if (row.due !== null) step.due = row.due as string;
+  if (row.claimed_by !== null) {
+    step.claimedBy = row.claimed_by as string;
+    step.claimedAt = row.claimed_at as string;
+  }
+  if (row.business_key !== null && row.business_key !== undefined) step.businessKey = row.business_key as string;
   return step;
+}
+
+export function definitionVersionOf(row: Row): DefinitionVersion {
+  return {
+    processId: row.process_id as string, version: Number(row.version), ...(row.name !== null ? { name: row.name as string } : {}),
+    hash: row.hash as string, deployedAt: row.deployed_at as string, deployedBy: row.deployed_by as string,
+  };
 }
 
 export function userOf(row: Row): UserRow {

@@ -1,6 +1,7 @@
 /**
- * Tampering: whoever alters a stored log entry, a state hash, the case row or its snapshot — even
- * with the append-only triggers switched off — is found by replay at the first bad sequence number.
+ * Tampering: whoever alters a stored log entry, a state hash, the case row, its snapshot or the
+ * claim on one of its steps — even with the append-only triggers switched off — is found by
+ * replay at the first bad sequence number.
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { entryHash } from '../../src/audit/hashChain.ts';
@@ -89,6 +90,25 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       expect(forged).not.toBe(stored?.snapshot);
       await setup.raw(store, `UPDATE cases SET snapshot = ${quote(forged)} WHERE id = ${quote(id)}`);
       expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
+    });
+
+    it('replays a case whose step was claimed, released and claimed again as utuh, and finds a claim forged in the case row', async () => {
+      const { id: claimedCase } = await engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' });
+      await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
+      await engine.releaseStep(claimedCase, 'Panggil', { at: '2026-01-05T09:30:00+07:00', actor: 'admin' });
+      await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-2' });
+      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: true, events: 4 });
+      await setup.raw(store, `UPDATE cases SET state = replace(state, '"claimedBy":"jurusita-2"', '"claimedBy":"jurusita-1"') WHERE id = ${quote(claimedCase)}`);
+      expect((await store.getCase(claimedCase))?.state).toContain('"claimedBy":"jurusita-1"');
+      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Klaim langkah Panggil .*jurusita-1.*jurusita-2/) });
+    });
+
+    it('finds a claim whose holder was rewritten in the log', async () => {
+      const { id: claimedCase } = await engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' });
+      await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
+      const row = (await store.log(claimedCase)).find((r) => r.seq === 2);
+      await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replaceAll('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(claimedCase)} AND seq = 2`);
+      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
     });
 
     it('finds a case marked completed that its log does not end', async () => {

@@ -90,3 +90,19 @@ describe('signals', () => {
     expect(engine.sendSignal('SidangDibuka')).toEqual([]);
   });
 });
+
+describe('claims on steps, in memory as in the store', () => {
+  it('lets one person claim a step: others may not complete it until the claim is released, and it ends with the step', async () => {
+    const engine = await engineWith(dir, 'caseEngine.pemanggilan.bpmn');
+    const { id } = engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' });
+    engine.claimStep(id, 'Panggil', { actor: 'jurusita-1', at: '2026-01-05T09:00:00+07:00' });
+    expect(() => engine.completeStep(id, 'Panggil', { actor: 'jurusita-2' })).toThrow(expect.objectContaining({ code: 'STEP_CLAIMED' }));
+    expect(() => engine.claimStep(id, 'Panggil', { actor: 'jurusita-2' })).toThrow(expect.objectContaining({ code: 'STEP_CLAIMED' }));
+    engine.releaseStep(id, 'Panggil', { actor: 'jurusita-1', at: '2026-01-05T09:30:00+07:00' });
+    const done = engine.completeStep(id, 'Panggil', { actor: 'jurusita-2', at: '2026-01-05T10:00:00+07:00' });
+    expect(done.history.map((h) => [h.event, h.actor])).toEqual([
+      ['START', 'sistem'], ['CLAIM.Panggil', 'jurusita-1'], ['RELEASE.Panggil', 'jurusita-1'], ['COMPLETE.Panggil', 'jurusita-2'],
+    ]);
+    expect(done.activeSteps.map((s) => [s.id, s.claimedBy])).toEqual([['Sidang', undefined]]);
+  });
+});

@@ -18,10 +18,14 @@ import { call } from '../../server/spawnServer.ts';
 
 const pemanggilan = fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn');
 const relaas = fixture(`${import.meta.dirname}/../compile`, 'events.intermediate.bpmn');
+const suratMasuk = fixture(`${import.meta.dirname}/../../processes/umum`, 'umum-A.bpmn');
+const gugatan = fixture(`${import.meta.dirname}/../compile`, 'callActivity.macro.bpmn');
+const pemanggilanPihak = fixture(`${import.meta.dirname}/../compile`, 'callActivity.micro.bpmn');
 
 const PEOPLE = [
   { id: 'analis-1', roles: ['analis'] },
   { id: 'jurusita-1', roles: ['jurusita'] },
+  { id: 'jurusita-2', roles: ['jurusita'] },
   { id: 'hakim-1', roles: ['majelis-hakim'] },
   { id: 'pimpinan-1', roles: ['pimpinan'] },
   { id: 'auditor-1', roles: ['auditor'] },
@@ -32,6 +36,7 @@ describe('HTTP API', () => {
   let server: Server;
   let url: string;
   let store: SqliteStore;
+  let engine: DurableEngine;
   /** Authorization headers by person id. */
   const as: Record<string, Record<string, string>> = {};
   const loginAs = async (id: string, password = PASSWORD) => {
@@ -42,7 +47,7 @@ describe('HTTP API', () => {
   beforeAll(async () => {
     store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-api-')), 'protap.db'));
     // A fixed clock: deadlines, sessions and calendar years do not depend on the day the suite runs.
-    const engine = await DurableEngine.open({ store, clock: () => '2026-03-02T09:00:00+07:00' });
+    engine = await DurableEngine.open({ store, clock: () => '2026-03-02T09:00:00+07:00' });
     await ensureAdmin(store, engine.clock(), PASSWORD);
     server = createApp(engine, pino({ level: 'silent' })).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -77,8 +82,11 @@ describe('HTTP API', () => {
     const started = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: '7/Pdt.G/2026/PN Mlg' }, as['pimpinan-1']);
     expect(started).toMatchObject({ status: 201, body: { status: 'active', revision: 1, activeSteps: [expect.objectContaining({ id: 'Panggil', pelaksana: 'jurusita' })] } });
     const id = started.body.id as string;
-    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil' })]);
+    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil', businessKey: '7/Pdt.G/2026/PN Mlg' })]);
     expect((await call(url, 'GET', '/api/worklist', undefined, as['hakim-1'])).body).toEqual([]);
+    // An overseer sees every open step of every role at once (the monitor).
+    expect((await call(url, 'GET', '/api/worklist?semua=true', undefined, as['pimpinan-1'])).body).toContainEqual(expect.objectContaining({ caseId: id, stepId: 'Panggil', pelaksana: 'jurusita' }));
+    expect((await call(url, 'GET', '/api/worklist?semua=ya', undefined, as['pimpinan-1']))).toMatchObject({ status: 400, body: { code: 'BAD_INPUT' } });
     const done = await call(url, 'POST', `/api/cases/${id}/steps/Panggil/complete`, { expectedRevision: 1 }, as['jurusita-1']);
     expect(done).toMatchObject({ status: 200, body: { revision: 2, activeSteps: [expect.objectContaining({ id: 'Sidang' })] } });
     const stale = await call(url, 'POST', `/api/cases/${id}/steps/Sidang/complete`, { expectedRevision: 1 }, as['hakim-1']);
@@ -149,7 +157,15 @@ describe('HTTP API', () => {
       ['pimpinan-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
       ['analis-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
       ['admin', 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, 403, 'FORBIDDEN'],
+      ['tanpa token', 'POST', `/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 401, 'UNAUTHENTICATED'],
+      ['tanpa token', 'POST', '/api/definitions/validate', pemanggilan, 401, 'UNAUTHENTICATED'],
+      ['auditor-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 403, 'FORBIDDEN'],
+      ['auditor-1', 'DELETE', `/api/cases/${kasus.id}/steps/Panggil/claim`, undefined, 403, 'FORBIDDEN'],
+      ['hakim-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 403, 'FORBIDDEN'],
+      ['pimpinan-1', 'POST', `/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 403, 'FORBIDDEN'],
+      ['admin', 'POST', `/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 403, 'FORBIDDEN'],
       ['jurusita-1', 'GET', '/api/worklist?pelaksana=majelis-hakim', undefined, 403, 'FORBIDDEN'],
+      ['jurusita-1', 'GET', '/api/worklist?semua=true', undefined, 403, 'FORBIDDEN'],
       ['jurusita-1', 'GET', '/api/users', undefined, 403, 'FORBIDDEN'],
       ['pimpinan-1', 'POST', '/api/users', { id: 'x1', nama: 'X', password: PASSWORD, roles: ['admin'] }, 403, 'FORBIDDEN'],
       ['analis-1', 'PATCH', '/api/users/jurusita-1', { roles: ['admin'] }, 403, 'FORBIDDEN'],
@@ -216,5 +232,128 @@ describe('HTTP API', () => {
     expect((await call(url, 'POST', '/api/logout', undefined, as['hakim-1'])).status).toBe(204);
     expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).status).toBe(401);
     await loginAs('hakim-1');
+  });
+
+  it('shows one SOP\'s versions newest first and the BPMN each was deployed from, and says which SOP or version is unknown', async () => {
+    expect((await call(url, 'POST', '/api/definitions', suratMasuk, as['analis-1'])).status).toBe(201);
+    const revised = pemanggilan.replace('sop:waktu="2 Hari Kerja"', 'sop:waktu="3 Hari Kerja"');
+    expect(revised).not.toBe(pemanggilan);
+    expect((await call(url, 'POST', '/api/definitions', revised, as.admin)).body).toEqual([expect.objectContaining({ processId: 'Pemanggilan', version: 2 })]);
+    const history = await call(url, 'GET', '/api/definitions/Pemanggilan', undefined, as['jurusita-1']);
+    expect(history).toMatchObject({ status: 200, body: { processId: 'Pemanggilan', name: expect.any(String) } });
+    expect(history.body.versions).toEqual([
+      { version: 2, deployedAt: '2026-03-02T09:00:00+07:00', deployedBy: 'admin' },
+      { version: 1, deployedAt: '2026-03-02T09:00:00+07:00', deployedBy: 'analis-1' },
+    ]);
+    expect((await call(url, 'GET', '/api/definitions/umum-A', undefined, as['jurusita-1'])).body).toEqual({
+      processId: 'umum-A', name: 'Surat Masuk', versions: [{ version: 1, deployedAt: '2026-03-02T09:00:00+07:00', deployedBy: 'analis-1', kodeBuku: 'I.A' }],
+    });
+    const latest = await fetch(`${url}/api/definitions/Pemanggilan/xml`, { headers: as['jurusita-1'] });
+    expect([latest.status, latest.headers.get('content-type'), latest.headers.get('protap-definition-version')]).toEqual([200, 'application/xml; charset=utf-8', '2']);
+    expect(await latest.text()).toBe(revised);
+    expect(await (await fetch(`${url}/api/definitions/Pemanggilan/xml?version=1`, { headers: as['jurusita-1'] })).text()).toBe(pemanggilan);
+    const refusals: [string, number, string, RegExp][] = [
+      ['/api/definitions/TidakAda', 404, 'DEFINITION_NOT_FOUND', /"TidakAda"/],
+      ['/api/definitions/TidakAda/xml', 404, 'DEFINITION_NOT_FOUND', /"TidakAda"/],
+      ['/api/definitions/Pemanggilan/xml?version=3', 404, 'DEFINITION_NOT_FOUND', /"Pemanggilan" versi 3/],
+      ['/api/definitions/Pemanggilan/xml?version=0', 400, 'BAD_INPUT', /"version"/],
+      ['/api/definitions/Pemanggilan/xml?version=dua', 400, 'BAD_INPUT', /"version"/],
+    ];
+    for (const [path, status, code, detail] of refusals) {
+      const answer = await call(url, 'GET', path, undefined, as['jurusita-1']);
+      expect([path, answer.status, answer.body.code]).toEqual([path, status, code]);
+      expect(answer.body.detail).toMatch(detail);
+    }
+  });
+
+  it('validates a diagram for anyone signed in without deploying it, malformed XML included', async () => {
+    const validate = (xml: string) => call(url, 'POST', '/api/definitions/validate', xml, as['auditor-1']);
+    expect(await validate(pemanggilan)).toEqual({ status: 200, body: { valid: true, processes: ['Pemanggilan'], problems: [], warnings: [] } });
+    const broken = await validate(pemanggilan.replace('targetRef="Sidang"', 'targetRef="TidakAda"'));
+    expect(broken).toMatchObject({ status: 200, body: { valid: false, processes: ['Pemanggilan'] } });
+    expect(broken.body.problems).toContainEqual(expect.objectContaining({ id: 'F2', code: 'DANGLING_FLOW', type: 'bpmn:SequenceFlow', message: expect.stringContaining('F2') }));
+    const garbage = await validate('<bpmn:definitions');
+    expect(garbage).toMatchObject({ status: 200, body: { valid: false, processes: [], problems: [expect.objectContaining({ code: 'UNREADABLE_XML' })] } });
+    // A macro SOP is valid once the micro SOP it calls is deployed; validating deploys nothing.
+    expect((await validate(gugatan)).body.valid).toBe(false);
+    expect((await call(url, 'GET', '/api/definitions/GugatanPerdata', undefined, as['auditor-1'])).status).toBe(404);
+    expect((await call(url, 'POST', '/api/definitions', pemanggilanPihak, as['analis-1'])).status).toBe(201);
+    expect((await validate(gugatan)).body).toMatchObject({ valid: true, processes: ['GugatanPerdata'] });
+    expect((await call(url, 'GET', '/api/definitions/GugatanPerdata', undefined, as['auditor-1'])).status).toBe(404);
+    const notXml = await fetch(`${url}/api/definitions/validate`, { method: 'POST', body: 'halo', headers: { 'content-type': 'text/plain', ...as['auditor-1'] } });
+    expect(notXml.status).toBe(415);
+  });
+
+  it('filters the case list by overdue steps, pelaksana and start date, and names the parameter it refuses', async () => {
+    // Started a month before the clock: its Panggil step is long past due.
+    const old = await engine.startCase('Pemanggilan', { at: '2026-02-02T09:00:00+07:00', businessKey: 'LAMA-1', actor: 'pimpinan-1' });
+    const { body: fresh } = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: 'BARU-1' }, as['pimpinan-1']);
+    const ids = async (query: string) => {
+      const answer = await call(url, 'GET', `/api/cases?${query}`, undefined, as['pimpinan-1']);
+      expect([query, answer.status]).toEqual([query, 200]);
+      return answer.body.map((c: { id: string }) => c.id);
+    };
+    expect(await ids('overdue=true')).toEqual([old.id]);
+    expect(await ids('overdue=true&status=completed')).toEqual([]);
+    expect(await ids('overdue=false&businessKey=BARU-1')).toEqual([fresh.id]);
+    expect(await ids('overdue=false&businessKey=LAMA-1')).toEqual([]);
+    expect(await ids('pelaksana=jurusita&businessKey=BARU-1')).toEqual([fresh.id]);
+    expect(await ids('pelaksana=majelis-hakim&businessKey=BARU-1')).toEqual([]);
+    expect(await ids('pelaksana=jurusita&overdue=true&processId=Pemanggilan')).toEqual([old.id]);
+    // A bare date bounds whole days in the satker's zone; a date-time bounds at that instant.
+    expect(await ids('from=2026-02-02&to=2026-02-02')).toEqual([old.id]);
+    expect(await ids('to=2026-02-02T08:59:59%2B07:00&businessKey=LAMA-1')).toEqual([]);
+    expect(await ids('from=2026-03-02&businessKey=LAMA-1')).toEqual([]);
+    expect(await ids('from=2026-03-02T09:00:00%2B07:00&to=2026-03-02&businessKey=BARU-1')).toEqual([fresh.id]);
+    const refusals: [string, string][] = [
+      ['overdue=ya', 'overdue'], ['pelaksana=Bukan%20Peran', 'pelaksana'], ['from=kemarin', 'from'], ['to=2026-13-45', 'to'],
+      ['from=2026-03-05&to=2026-03-01', 'from'], ['limit=0', 'limit'], ['overdue=true&overdue=false', 'overdue'],
+    ];
+    for (const [query, parameter] of refusals) {
+      const answer = await call(url, 'GET', `/api/cases?${query}`, undefined, as['pimpinan-1']);
+      expect([query, answer.status, answer.body.code, answer.body.parameter]).toEqual([query, 400, 'BAD_INPUT', parameter]);
+      expect(answer.body.detail).toContain(`"${parameter}"`);
+    }
+  });
+
+  it('lets a holder of the lane role claim a step for themselves, shows the claim, and logs it for replay', async () => {
+    const { body: kasus } = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: 'KLAIM-1' }, as['pimpinan-1']);
+    const claim = `/api/cases/${kasus.id}/steps/Panggil/claim`;
+    const mine = await call(url, 'POST', claim, undefined, as['jurusita-1']);
+    expect(mine).toMatchObject({ status: 200, body: { revision: 2, activeSteps: [expect.objectContaining({ id: 'Panggil', claimedBy: 'jurusita-1', claimedAt: '2026-03-02T09:00:00+07:00' })] } });
+    expect((await call(url, 'POST', claim, {}, as['jurusita-1'])).body.revision).toBe(2);
+    const taken = await call(url, 'POST', claim, {}, as['jurusita-2']);
+    expect(taken).toMatchObject({ status: 409, body: { code: 'STEP_CLAIMED', claimedBy: 'jurusita-1', detail: expect.stringContaining('jurusita-1') } });
+    const completeByOther = await call(url, 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, as['jurusita-2']);
+    expect(completeByOther).toMatchObject({ status: 409, body: { code: 'STEP_CLAIMED', claimedBy: 'jurusita-1' } });
+    const releaseByOther = await call(url, 'DELETE', claim, undefined, as['jurusita-2']);
+    expect(releaseByOther).toMatchObject({ status: 403, body: { code: 'FORBIDDEN', claimedBy: 'jurusita-1' } });
+    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-2'])).body).toContainEqual(expect.objectContaining({ caseId: kasus.id, stepId: 'Panggil', claimedBy: 'jurusita-1' }));
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}`, undefined, as['pimpinan-1'])).body.activeSteps[0]).toMatchObject({ claimedBy: 'jurusita-1' });
+
+    const released = await call(url, 'DELETE', claim, undefined, as.admin);
+    expect(released.status).toBe(200);
+    expect(released.body.activeSteps[0].claimedBy).toBeUndefined();
+    expect((await call(url, 'POST', claim, {}, as['jurusita-2'])).status).toBe(200);
+    const done = await call(url, 'POST', `/api/cases/${kasus.id}/steps/Panggil/complete`, {}, as['jurusita-2']);
+    expect(done.body.activeSteps.map((s: { id: string; claimedBy?: string }) => [s.id, s.claimedBy])).toEqual([['Sidang', undefined]]);
+    const log = (await call(url, 'GET', `/api/cases/${kasus.id}/log`, undefined, as['auditor-1'])).body;
+    expect(log.map((r: { event: string; actor: string }) => [r.event, r.actor])).toEqual([
+      ['START', 'pimpinan-1'], ['CLAIM.Panggil', 'jurusita-1'], ['RELEASE.Panggil', 'admin'], ['CLAIM.Panggil', 'jurusita-2'], ['COMPLETE.Panggil', 'jurusita-2'],
+    ]);
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ utuh: true, events: 5 });
+
+    const refusals: [string, unknown, number, string][] = [
+      ['/api/cases/tidak-ada/steps/Panggil/claim', {}, 404, 'CASE_NOT_FOUND'],
+      [`/api/cases/${kasus.id}/steps/Panggil/claim`, {}, 409, 'STEP_NOT_ACTIVE'],
+      [`/api/cases/${kasus.id}/steps/Sidang/claim`, { expectedRevision: -1 }, 400, 'BAD_INPUT'],
+      [`/api/cases/${kasus.id}/steps/Sidang/claim`, { expectedRevision: 1 }, 409, 'CONFLICT'],
+      [`/api/cases/${kasus.id}/steps/Sidang/claim`, { siapa: 'saya' }, 400, 'BAD_INPUT'],
+    ];
+    for (const [path, body, status, code] of refusals) {
+      const answer = await call(url, 'POST', path, body, as['hakim-1']);
+      expect([path, answer.status, answer.body.code]).toEqual([path, status, code]);
+    }
+    expect((await call(url, 'POST', `/api/cases/${kasus.id}/steps/Sidang/claim`, { expectedRevision: 5 }, as['hakim-1'])).body.activeSteps[0]).toMatchObject({ claimedBy: 'hakim-1' });
   });
 });

@@ -233,6 +233,54 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect((await replayAll(engine)).bad).toEqual([]);
     });
 
+    it('lets one person claim an open step: logged with its actor, binding on everyone else, kept over a restart, ended with the step', async () => {
+      const engine = await engineOn(store);
+      await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
+      const { id } = await engine.startCase('Pemanggilan', { at: T0 });
+      const claimed = await engine.claimStep(id, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
+      expect(claimed).toMatchObject({ revision: 2, activeSteps: [expect.objectContaining({ id: 'Panggil', claimedBy: 'jurusita-1', claimedAt: '2026-01-05T09:00:00+07:00' })] });
+      // Claiming one's own claim again changes nothing; anyone else is refused, naming who holds it.
+      expect((await engine.claimStep(id, 'Panggil', { at: '2026-01-05T09:30:00+07:00', actor: 'jurusita-1' })).revision).toBe(2);
+      await expect(engine.claimStep(id, 'Panggil', { actor: 'jurusita-2' })).rejects.toMatchObject({ code: 'STEP_CLAIMED', details: { claimedBy: 'jurusita-1' } });
+      await expect(engine.completeStep(id, 'Panggil', { actor: 'jurusita-2' })).rejects.toMatchObject({ code: 'STEP_CLAIMED', details: { claimedBy: 'jurusita-1' } });
+      await expect(engine.claimStep(id, 'Sidang', { actor: 'hakim-1' })).rejects.toMatchObject({ code: 'STEP_NOT_ACTIVE' });
+      const refuse = () => { throw new Error('bukan pemegang peran'); };
+      await expect(engine.releaseStep(id, 'Panggil', { actor: 'jurusita-2', authorize: refuse })).rejects.toThrow('bukan pemegang peran');
+      expect(await store.openSteps({ pelaksana: ['jurusita'] })).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil', claimedBy: 'jurusita-1', claimedAt: '2026-01-05T09:00:00+07:00' })]);
+
+      const other = await restarted();
+      expect((await other.getCase(id)).activeSteps[0]).toMatchObject({ claimedBy: 'jurusita-1' });
+      const released = await other.releaseStep(id, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'admin' });
+      expect(released.activeSteps[0]?.claimedBy).toBeUndefined();
+      await other.claimStep(id, 'Panggil', { at: '2026-01-05T11:00:00+07:00', actor: 'jurusita-2' });
+      // The breach marks the step late; the claim stays.
+      expect(await other.fireDueTimers('2026-01-08T08:00:00+07:00')).toBe(1);
+      expect((await other.getCase(id)).activeSteps[0]).toMatchObject({ late: true, claimedBy: 'jurusita-2' });
+      const done = await other.completeStep(id, 'Panggil', { at: '2026-01-08T09:00:00+07:00', actor: 'jurusita-2' });
+      expect(done.activeSteps.map((s) => [s.id, s.claimedBy])).toEqual([['Sidang', undefined]]);
+      expect((await store.openSteps()).map((s) => [s.stepId, s.claimedBy])).toEqual([['Sidang', undefined]]);
+      expect((await store.log(id)).map((r) => [r.event, r.actor])).toEqual([
+        ['START', 'sistem'], ['CLAIM.Panggil', 'jurusita-1'], ['RELEASE.Panggil', 'admin'], ['CLAIM.Panggil', 'jurusita-2'],
+        ['DEADLINE.Panggil', 'sistem'], ['COMPLETE.Panggil', 'jurusita-2'],
+      ]);
+      expect(await replayCase(other, id)).toMatchObject({ utuh: true, events: 6 });
+    });
+
+    it('ends a claim when the case leaves the step by a boundary event, and replays the claims as the engine kept them', async () => {
+      const engine = await engineOn(store);
+      await engine.deployXml(fixture(compileDir, 'boundaries.kasasi.bpmn'));
+      const { id } = await engine.startCase('Kasasi', { at: '2026-01-05T10:00:00+07:00' });
+      await engine.completeStep(id, 'Akta', { at: '2026-01-10T10:00:00+07:00', actor: 'petugas-1' });
+      await engine.claimStep(id, 'Memori', { at: '2026-01-10T11:00:00+07:00', actor: 'petugas-1' });
+      // A non-interrupting reminder keeps the step, and its claim.
+      expect(await engine.fireDueTimers('2026-01-18T08:00:00+07:00')).toBe(1);
+      expect((await engine.getCase(id)).activeSteps.find((s) => s.id === 'Memori')?.claimedBy).toBe('petugas-1');
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+      const view = await engine.correlateMessage('PencabutanKasasi', { caseId: id }, { at: '2026-01-19T09:00:00+07:00' });
+      expect(view.activeSteps.map((s) => [s.id, s.claimedBy])).toEqual([['CatatCabut', undefined]]);
+      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+    });
+
     it('correlates messages by business key and broadcasts signals to the cases that wait', async () => {
       const engine = await engineOn(store);
       await engine.deployXml(fixture(compileDir, 'events.intermediate.bpmn'));

@@ -4,7 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../src/audit/hashChain.ts';
-import { StoreConflict, type CaseStore, type CaseWrite, type LogRow, type SessionRow, type StoredCase, type UserRow } from '../../src/store/caseStore.ts';
+import {
+  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type SessionRow, type StoredCase, type UserRow,
+} from '../../src/store/caseStore.ts';
 
 export interface StoreFixture {
   open(): Promise<CaseStore>;
@@ -51,7 +53,8 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(stored?.parentId).toBeUndefined();
       expect(await store.log('c1')).toEqual([logRow('c1', 1)]);
       expect(await store.timers('c1')).toEqual([{ caseId: 'c1', key: 'DEADLINE:Catat', due: '2026-03-03T16:00:00+07:00', event: 'DEADLINE.Catat' }]);
-      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([created('c1').steps[0]]);
+      // A step read back carries its case's business key (for worklists), which it was not written with.
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...created('c1').steps[0], businessKey: '12/Pid.B/2026/PN Sby' }]);
       expect(await store.nextTimerDue()).toBe('2026-03-03T16:00:00+07:00');
       expect(await store.countTimers()).toBe(1);
       expect(await store.getCase('nope')).toBeUndefined();
@@ -146,6 +149,25 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.definitions())[0]).toEqual(row);
     });
 
+    it('lists the versions of one definition newest first, without documents, and gives the document of any version', async () => {
+      const row = (processId: string, version: number, over: Partial<DefinitionRow> = {}): DefinitionRow => ({
+        processId, version, hash: `h${version}`, xml: `<definitions id="${processId}-${version}"/>`, deployedAt: AT, deployedBy: 'analis-1', ...over,
+      });
+      await store.saveDefinition(row('surat-masuk', 1, { name: 'Surat Masuk' }));
+      await store.saveDefinition(row('surat-masuk', 2, { name: 'Surat Masuk (revisi)', deployedAt: '2026-03-05T09:00:00+07:00', deployedBy: 'admin' }));
+      await store.saveDefinition(row('surat-keluar', 1));
+      expect(await store.definitionVersions('surat-masuk')).toEqual([
+        { processId: 'surat-masuk', version: 2, name: 'Surat Masuk (revisi)', hash: 'h2', deployedAt: '2026-03-05T09:00:00+07:00', deployedBy: 'admin' },
+        { processId: 'surat-masuk', version: 1, name: 'Surat Masuk', hash: 'h1', deployedAt: AT, deployedBy: 'analis-1' },
+      ]);
+      expect(await store.definitionVersions('surat-keluar')).toEqual([{ processId: 'surat-keluar', version: 1, hash: 'h1', deployedAt: AT, deployedBy: 'analis-1' }]);
+      expect(await store.definitionVersions('tidak-ada')).toEqual([]);
+      expect(await store.definitionXml('surat-masuk')).toEqual({ version: 2, xml: '<definitions id="surat-masuk-2"/>' });
+      expect(await store.definitionXml('surat-masuk', 1)).toEqual({ version: 1, xml: '<definitions id="surat-masuk-1"/>' });
+      expect(await store.definitionXml('surat-masuk', 3)).toBeUndefined();
+      expect(await store.definitionXml('tidak-ada')).toBeUndefined();
+    });
+
     it('finds and lists cases by SOP, status, business key, start date and page', async () => {
       await store.transaction(async (tx) => tx.write([
         created('l1', { startedAt: '2026-01-05T09:00:00+07:00', businessKey: 'A' }),
@@ -163,6 +185,43 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(ids(await store.listCases({ afterId: 'l1', limit: 1 }))).toEqual(['l2']);
       expect(ids(await store.transaction(async (tx) => tx.findCases({ businessKey: 'A' })))).toEqual(['l3', 'l1']);
       expect((await store.getCase('l3'))?.endedAt).toBe('2026-03-05T10:00:00+07:00');
+    });
+
+    it('lists cases with or without an overdue open step, and with an open step of a pelaksana, together with the other filters', async () => {
+      const step = (caseId: string, stepId: string, pelaksana: string, due?: string) => ({ caseId, processId: 'surat-masuk', stepId, pelaksana, startedAt: AT, ...(due ? { due } : {}), late: false });
+      await store.transaction(async (tx) => tx.write([
+        { ...created('o1', { startedAt: '2026-03-01T09:00:00+07:00' }), steps: [step('o1', 'A', 'panitera', '2026-03-02T16:00:00+07:00'), step('o1', 'B', 'jurusita')] },
+        { ...created('o2', { startedAt: '2026-03-02T09:00:00+07:00' }), steps: [step('o2', 'A', 'panitera', '2026-03-04T16:00:00+07:00')] },
+        { ...created('o3', { startedAt: '2026-03-03T09:00:00+07:00', processId: 'cuti' }), steps: [step('o3', 'A', 'jurusita', '2026-03-02T12:00:00+07:00')] },
+        { ...created('o4', { status: 'completed', startedAt: '2026-03-04T09:00:00+07:00' }), steps: [] },
+      ], noTimers));
+      const ids = async (filter: CaseFilter) => (await store.listCases(filter)).map((c) => c.id);
+      // Due times are compared as instants: 16:00 at +07:00 is 09:00Z.
+      expect(await ids({ overdue: { at: '2026-03-02T09:00:00Z', value: true } })).toEqual(['o3', 'o1']);
+      expect(await ids({ overdue: { at: '2026-03-02T08:59:59Z', value: true } })).toEqual(['o3']);
+      expect(await ids({ overdue: { at: '2026-03-02T09:00:00Z', value: false } })).toEqual(['o4', 'o2']);
+      expect(await ids({ overdue: { at: '2026-03-05T00:00:00+07:00', value: false } })).toEqual(['o4']);
+      expect(await ids({ pelaksana: 'jurusita' })).toEqual(['o3', 'o1']);
+      expect(await ids({ pelaksana: 'hakim' })).toEqual([]);
+      expect(await ids({ pelaksana: 'panitera', overdue: { at: '2026-03-02T09:00:00Z', value: false } })).toEqual(['o2']);
+      expect(await ids({ pelaksana: 'jurusita', processId: 'surat-masuk' })).toEqual(['o1']);
+      expect(await ids({ overdue: { at: '2026-03-02T09:00:00Z', value: true }, startedFrom: '2026-03-01T09:00:00+07:00', startedTo: '2026-03-02T23:59:59+07:00' })).toEqual(['o1']);
+      expect(await ids({ overdue: { at: '2026-03-02T09:00:00Z', value: false }, status: 'active', limit: 1 })).toEqual(['o2']);
+      expect((await store.transaction(async (tx) => tx.findCases({ pelaksana: 'panitera' }))).map((c) => c.id)).toEqual(['o2', 'o1']);
+    });
+
+    it('keeps who claimed an open step and since when, as the case\'s steps are written and rewritten', async () => {
+      const claimed = { caseId: 'k1', processId: 'surat-masuk', stepId: 'Catat', pelaksana: 'petugas-meja', startedAt: AT, late: false, claimedBy: 'petugas-1', claimedAt: '2026-03-02T10:00:00+07:00' };
+      await store.transaction(async (tx) => tx.write([{ ...created('k1'), steps: [claimed] }], noTimers));
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([claimed]);
+      const next: CaseWrite = { row: storedCase('k1', { revision: 2, headHash: 'h2' }), expectedRevision: 1, log: [logRow('k1', 2)], steps: [{ ...claimed, claimedBy: 'petugas-2' }] };
+      await store.transaction(async (tx) => tx.write([next], noTimers));
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...claimed, claimedBy: 'petugas-2' }]);
+      const { claimedBy, claimedAt, ...released } = claimed;
+      expect([claimedBy, claimedAt]).toEqual(['petugas-1', '2026-03-02T10:00:00+07:00']);
+      const third: CaseWrite = { row: storedCase('k1', { revision: 3, headHash: 'h3' }), expectedRevision: 2, log: [logRow('k1', 3)], steps: [released] };
+      await store.transaction(async (tx) => tx.write([third], noTimers));
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([released]);
     });
 
     it('lists open steps by pelaksana, due time and lateness', async () => {
@@ -185,9 +244,9 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.log('a1'))[0]?.actor).toBe('sistem');
     });
 
-    it('migrates to version 3 (users and sessions, published calendar years), and again changes nothing', async () => {
-      expect(await store.migrate()).toBe(3);
-      expect(await store.migrate()).toBe(3);
+    it('migrates to version 4 (users and sessions, published calendar years, step claims), and again changes nothing', async () => {
+      expect(await store.migrate()).toBe(4);
+      expect(await store.migrate()).toBe(4);
       expect(await store.countUsers()).toBe(0);
       expect(await store.calendarYears()).toEqual([]);
     });

@@ -11,11 +11,11 @@
 import pg from 'pg';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
-  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
+  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
   type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
-import { calendarYearOf, caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, definitionVersionOf, logOf, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface PostgresStoreOptions {
   /** The schema every connection works in (created by `migrate` when missing); default: the server's search_path. */
@@ -51,6 +51,11 @@ function caseWhere(filter: CaseFilter, params: Params): string {
   if (filter.businessKey) clauses.push(`business_key = ${params.add(filter.businessKey)}`);
   if (filter.startedFrom) clauses.push(`started_ms >= ${params.add(Date.parse(filter.startedFrom))}`);
   if (filter.startedTo) clauses.push(`started_ms <= ${params.add(Date.parse(filter.startedTo))}`);
+  if (filter.overdue) {
+    const overdueStep = `SELECT 1 FROM open_steps AS s WHERE s.case_id = cases.id AND s.due_ms <= ${params.add(Date.parse(filter.overdue.at))}`;
+    clauses.push(filter.overdue.value ? `EXISTS (${overdueStep})` : `NOT EXISTS (${overdueStep})`);
+  }
+  if (filter.pelaksana) clauses.push(`EXISTS (SELECT 1 FROM open_steps AS s WHERE s.case_id = cases.id AND s.pelaksana = ${params.add(filter.pelaksana)})`);
   if (filter.afterId) clauses.push(`id > ${params.add(filter.afterId)}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
@@ -73,7 +78,7 @@ const logColumns = (log: LogRow[]): unknown[][] =>
 
 const stepColumns = (steps: OpenStepRow[]): unknown[][] =>
   columnsOf(steps, (t) => t.caseId, (t) => t.stepId, (t) => t.processId, (t) => t.name ?? null, (t) => t.pelaksana ?? null, (t) => t.startedAt,
-    (t) => t.due ?? null, (t) => (t.due ? Date.parse(t.due) : null), (t) => t.late);
+    (t) => t.due ?? null, (t) => (t.due ? Date.parse(t.due) : null), (t) => t.late, (t) => t.claimedBy ?? null, (t) => t.claimedAt ?? null);
 
 const byId = (a: CaseWrite, b: CaseWrite): number => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
 
@@ -142,9 +147,9 @@ const statements = {
           AS l (case_id, seq, at, actor, event, entry, state_hash, prev_hash, hash)
         WHERE l.case_id IN (SELECT id FROM inserted)
       ), opened AS (
-        INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late)
-        SELECT * FROM unnest($25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::bigint[], $33::boolean[])
-          AS s (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late)
+        INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late, claimed_by, claimed_at)
+        SELECT * FROM unnest($25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::bigint[], $33::boolean[], $34::text[], $35::text[])
+          AS s (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late, claimed_by, claimed_at)
         WHERE s.case_id IN (SELECT id FROM inserted)
       )
       SELECT id FROM inserted`,
@@ -168,8 +173,8 @@ const statements = {
   clearSteps: { name: 'protap_clear_steps', text: 'DELETE FROM open_steps WHERE case_id = ANY($1::text[])' },
   insertSteps: {
     name: 'protap_insert_steps',
-    text: `INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::boolean[])`,
+    text: `INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late, claimed_by, claimed_at)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::boolean[], $10::text[], $11::text[])`,
   },
   clearTimers: { name: 'protap_clear_timers', text: 'DELETE FROM timers WHERE case_id = ANY($1::text[])' },
   removeTimers: {
@@ -354,6 +359,18 @@ export class PostgresStore implements CaseStore {
     }));
   }
 
+  async definitionVersions(processId: string): Promise<DefinitionVersion[]> {
+    const sql = 'SELECT process_id, version, name, hash, deployed_at, deployed_by FROM definitions WHERE process_id = $1 ORDER BY version DESC';
+    return (await this.pool.query<Row>(sql, [processId])).rows.map(definitionVersionOf);
+  }
+
+  async definitionXml(processId: string, version?: number): Promise<{ version: number; xml: string } | undefined> {
+    const row = (version === undefined
+      ? await this.pool.query<Row>('SELECT version, xml FROM definitions WHERE process_id = $1 ORDER BY version DESC LIMIT 1', [processId])
+      : await this.pool.query<Row>('SELECT version, xml FROM definitions WHERE process_id = $1 AND version = $2', [processId, version])).rows[0];
+    return row && { version: row.version as number, xml: row.xml as string };
+  }
+
   async getCase(caseId: string): Promise<StoredCase | undefined> {
     const row = (await this.pool.query<Row>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId])).rows[0];
     return row && caseOf(row);
@@ -378,7 +395,7 @@ export class PostgresStore implements CaseStore {
   async openSteps(filter: StepFilter = {}): Promise<OpenStepRow[]> {
     const params = new Params();
     const where = stepWhere(filter, params);
-    const sql = `SELECT * FROM open_steps ${where} ORDER BY due_ms ASC NULLS LAST, case_id LIMIT ${params.add(filter.limit ?? null)}`;
+    const sql = `SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms ASC NULLS LAST, case_id LIMIT ${params.add(filter.limit ?? null)}`;
     return (await this.pool.query<Row>(sql, params.values)).rows.map(stepOf);
   }
 

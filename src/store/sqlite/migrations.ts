@@ -121,4 +121,14 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
       );
     `,
   },
+  {
+    version: 4,
+    name: 'klaim langkah terbuka; kasus menurut waktu mulai',
+    sql: `
+      ALTER TABLE open_steps ADD COLUMN claimed_by TEXT;
+      ALTER TABLE open_steps ADD COLUMN claimed_at TEXT;
+      -- The case list's order (newest first) and its from/to bounds.
+      CREATE INDEX cases_started ON cases (started_ms DESC, id);
+    `,
+  },
 ];

@@ -10,11 +10,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
-  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type OpenStepRow,
+  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
   type RememberedCommand, type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { sqliteMigrations } from './migrations.ts';
-import { calendarYearOf, caseOf, logOf, sessionOf, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, definitionVersionOf, logOf, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface SqliteStoreOptions {
   /** SQLite's `synchronous`: FULL (default) syncs the WAL on every commit; NORMAL survives a process crash but not a power cut. */
@@ -40,6 +40,13 @@ function caseWhere(filter: CaseFilter): { sql: string; params: unknown[] } {
   if (filter.businessKey) { clauses.push('business_key = ?'); params.push(filter.businessKey); }
   if (filter.startedFrom) { clauses.push('started_ms >= ?'); params.push(Date.parse(filter.startedFrom)); }
   if (filter.startedTo) { clauses.push('started_ms <= ?'); params.push(Date.parse(filter.startedTo)); }
+  if (filter.overdue) {
+    // From the steps' due index when looking for overdue cases; per case (primary key) when ruling them out.
+    clauses.push(filter.overdue.value ? 'id IN (SELECT case_id FROM open_steps WHERE due_ms <= ?)'
+      : 'NOT EXISTS (SELECT 1 FROM open_steps AS s WHERE s.case_id = cases.id AND s.due_ms <= ?)');
+    params.push(Date.parse(filter.overdue.at));
+  }
+  if (filter.pelaksana) { clauses.push('id IN (SELECT case_id FROM open_steps WHERE pelaksana = ?)'); params.push(filter.pelaksana); }
   if (filter.afterId) { clauses.push('id > ?'); params.push(filter.afterId); }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -106,7 +113,8 @@ export class SqliteStore implements CaseStore {
       updateRunning: db.prepare('UPDATE cases SET revision = ?, head_hash = ?, updated_at = ?, snapshot = ?, state = ? WHERE id = ? AND revision = ? AND status = ?'),
       appendLog: db.prepare('INSERT INTO case_log (case_id, seq, at, actor, event, entry, state_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       clearSteps: db.prepare('DELETE FROM open_steps WHERE case_id = ?'),
-      insertStep: db.prepare('INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertStep: db.prepare(`INSERT INTO open_steps (case_id, step_id, process_id, name, pelaksana, started_at, due, due_ms, late, claimed_by, claimed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       clearTimers: db.prepare('DELETE FROM timers WHERE case_id = ?'),
       removeTimer: db.prepare('DELETE FROM timers WHERE case_id = ? AND key = ?'),
       setTimer: db.prepare(`INSERT INTO timers (case_id, key, due, due_ms, event, every, remaining) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -151,7 +159,8 @@ export class SqliteStore implements CaseStore {
       for (const entry of log) s.appendLog.run(entry.caseId, entry.seq, entry.at, entry.actor, entry.event, entry.entry, entry.stateHash, entry.prevHash, entry.hash);
       s.clearSteps.run(row.id);
       for (const step of steps) {
-        s.insertStep.run(step.caseId, step.stepId, step.processId, step.name ?? null, step.pelaksana ?? null, step.startedAt, step.due ?? null, step.due ? Date.parse(step.due) : null, step.late ? 1 : 0);
+        s.insertStep.run(step.caseId, step.stepId, step.processId, step.name ?? null, step.pelaksana ?? null, step.startedAt, step.due ?? null, step.due ? Date.parse(step.due) : null, step.late ? 1 : 0,
+          step.claimedBy ?? null, step.claimedAt ?? null);
       }
     }
     for (const caseId of timers.clearedCases) s.clearTimers.run(caseId);
@@ -222,6 +231,18 @@ export class SqliteStore implements CaseStore {
     }));
   }
 
+  async definitionVersions(processId: string): Promise<DefinitionVersion[]> {
+    const sql = 'SELECT process_id, version, name, hash, deployed_at, deployed_by FROM definitions WHERE process_id = ? ORDER BY version DESC';
+    return (this.read(sql).all(processId) as Row[]).map(definitionVersionOf);
+  }
+
+  async definitionXml(processId: string, version?: number): Promise<{ version: number; xml: string } | undefined> {
+    const row = (version === undefined
+      ? this.read('SELECT version, xml FROM definitions WHERE process_id = ? ORDER BY version DESC LIMIT 1').get(processId)
+      : this.read('SELECT version, xml FROM definitions WHERE process_id = ? AND version = ?').get(processId, version)) as Row | undefined;
+    return row && { version: row.version as number, xml: row.xml as string };
+  }
+
   async getCase(caseId: string): Promise<StoredCase | undefined> {
     const row = this.read('SELECT * FROM cases WHERE id = ?').get(caseId) as Row | undefined;
     return row && caseOf(row);
@@ -249,7 +270,7 @@ export class SqliteStore implements CaseStore {
     if (filter.dueBefore) { clauses.push('due_ms <= ?'); params.push(Date.parse(filter.dueBefore)); }
     if (filter.late !== undefined) { clauses.push('late = ?'); params.push(filter.late ? 1 : 0); }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    return (this.read(`SELECT * FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
+    return (this.read(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
   }
 
   async timers(caseId: string): Promise<TimerRow[]> {

@@ -1,0 +1,41 @@
+/**
+ * Checks a BPMN document the way deploying it would — read, check every process, compile — and
+ * says what it found instead of deploying: every problem with its element, the warnings, and the
+ * processes it would deploy. An unreadable document is a problem like any other, not a fault.
+ */
+import { readBpmn, type ReadResult } from '../bpmn/readBpmn.ts';
+import { compileDefinitions } from '../compile/compileDefinitions.ts';
+import type { Problem } from '../model/problem.ts';
+
+export interface Validation {
+  valid: boolean;
+  /** The ids of the processes a deployment would create versions of (empty pools are not among them). */
+  processes: string[];
+  problems: Problem[];
+  /** Warnings of the checks and notes of the XML reader: nothing that stops a deployment. */
+  warnings: Problem[];
+}
+
+/** Validates a document already read; `known` are the process ids a call activity may call besides the document's own. */
+export function validateRead(read: ReadResult, known: ReadonlySet<string>): Validation {
+  const problems = [...read.problems];
+  const warnings: Problem[] = [];
+  const processes: string[] = [];
+  if (read.model) {
+    for (const compiled of compileDefinitions(read.model, new Set(known))) {
+      problems.push(...compiled.problems);
+      warnings.push(...compiled.warnings);
+      if (compiled.model.nodes.size > 0) processes.push(compiled.model.id);
+    }
+    if (processes.length === 0 && problems.length === 0) {
+      problems.push({ code: 'NO_PROCESS', id: read.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) yang dapat dijalankan.' });
+    }
+  }
+  const notes = read.warnings.map((message): Problem => ({ id: '', type: 'xml', code: 'XML_NOTE', message }));
+  return { valid: problems.length === 0, processes, problems, warnings: [...warnings, ...notes] };
+}
+
+/** Reads and validates a BPMN document; nothing is deployed. */
+export async function validateBpmn(xml: string, known: ReadonlySet<string>): Promise<Validation> {
+  return validateRead(await readBpmn(xml), known);
+}
