@@ -9,5 +9,6 @@ import type { Shell } from './shell/shell.ts';
 import { FEATURES } from './features.ts';
 
 const injector = new Injector([shell, ...FEATURES]);
+injector.init(); // didi 12 runs the modules' __init__ (each feature registering its view) only here
 const root = document.getElementById('app');
 if (root) injector.get<Shell>('shell').start(root);

@@ -29,6 +29,8 @@ export interface Person { id: string; nama: string; password: string; roles: str
 export interface AppUnderTest {
   server: ServerProcess;
   url: string;
+  /** The server's PROTAP_DATA folder (its SQLite file is protap.db there). */
+  dataDir: string;
   browser: Browser;
   /** A bearer token of the admin, for setting up data through the API. */
   adminToken: string;
@@ -45,7 +47,8 @@ export interface AppUnderTest {
 export async function startApp(): Promise<AppUnderTest> {
   const folder = mkdtempSync(join(tmpdir(), 'protap-e2e-'));
   const webRoot = await buildEditor({ outdir: join(folder, 'web'), minify: false });
-  const server = await spawnServer({ PROTAP_DATA: join(folder, 'data'), PROTAP_ADMIN_PASSWORD: ADMIN_PASSWORD, PROTAP_WEB_ROOT: webRoot }, { keepLogs: false });
+  const dataDir = join(folder, 'data');
+  const server = await spawnServer({ PROTAP_DATA: dataDir, PROTAP_ADMIN_PASSWORD: ADMIN_PASSWORD, PROTAP_WEB_ROOT: webRoot }, { keepLogs: false });
   const login = await call(server.url, 'POST', '/api/login', { id: 'admin', password: ADMIN_PASSWORD });
   const adminToken = login.body.token as string;
   const api = (method: string, path: string, body?: unknown) => call(server.url, method, path, body, { authorization: `Bearer ${adminToken}` });
@@ -55,7 +58,7 @@ export async function startApp(): Promise<AppUnderTest> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return {
-    server, url: server.url, browser, adminToken, api,
+    server, url: server.url, dataDir, browser, adminToken, api,
     async addPerson(person) {
       const answer = await api('POST', '/api/users', person);
       if (answer.status !== 201) throw new Error(`pengguna ${person.id} tidak dibuat: ${JSON.stringify(answer.body)}`);

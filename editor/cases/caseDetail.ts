@@ -1,0 +1,71 @@
+/**
+ * One case (#/kasus/<id>): GET /api/cases/:id for its header, active steps, escalations and
+ * variables, GET /api/cases/:id/log for its history. After a command on one of its steps the
+ * page reads the case again.
+ */
+import { h, show } from '../core/dom.ts';
+import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
+import type { CaseDetail, LogEntry } from './caseAnswers.ts';
+import { statusClass, type CaseContext } from './caseContext.ts';
+import { caseHistory } from './caseHistory.ts';
+import { caseSteps } from './caseSteps.ts';
+import { stepNames } from './stepNames.ts';
+
+export async function caseDetail(container: HTMLElement, context: CaseContext, caseId: string): Promise<() => void> {
+  let alive = true;
+  const path = `/api/cases/${encodeURIComponent(caseId)}`;
+  show(container, h('p', { class: 'memuat' }, 'Memuat kasus…'));
+  await context.routes.load();
+  let names: Map<string, string> | undefined;
+  const render = async () => {
+    const [detail, log] = await Promise.all([context.api.get<CaseDetail>(path), context.api.get<LogEntry[]>(`${path}/log`)]);
+    names ??= await stepNames(context, detail.processId, detail.version);
+    if (!alive) return;
+    show(container,
+      header(detail, context),
+      caseSteps(detail, context, () => void render().catch((error: unknown) => context.notices.error(error))),
+      escalations(detail, names),
+      variables(detail.vars),
+      caseHistory(detail.id, log, names, context));
+  };
+  try {
+    await render();
+  } catch (error) {
+    show(container, h('h1', {}, 'Kasus'), h('p', { class: 'kosong' }, 'Kasus ini tidak dapat dimuat.'), h('a', { href: context.router.href('kasus') }, 'Kembali ke daftar kasus'));
+    throw error;
+  }
+  return () => { alive = false; };
+}
+
+function header(detail: CaseDetail, { router }: CaseContext): HTMLElement {
+  const fact = (term: string, ...value: (Node | string | number)[]) => [h('dt', {}, term), h('dd', {}, ...value)];
+  return h('div', {},
+    h('p', {}, h('a', { href: router.href('kasus') }, '← Semua kasus')),
+    h('h1', {}, `${detail.businessKey ?? detail.id.slice(0, 8)} — ${detail.processName ?? detail.processId}`),
+    h('dl', { class: 'fakta' },
+      ...fact('Status', h('span', { class: statusClass(detail.status) }, STATUS_TEXT[detail.status] ?? detail.status)),
+      ...fact('SOP', h('span', { class: 'mono' }, detail.processId), ` versi ${detail.version}`),
+      ...fact('Nomor perkara / surat', detail.businessKey ?? '—'),
+      ...fact('Dimulai', formatTanggal(detail.startedAt)),
+      ...fact('Berakhir', formatTanggal(detail.endedAt) || '—'),
+      ...fact('Revisi', detail.revision),
+      ...fact('ID kasus', h('span', { class: 'mono' }, detail.id)),
+      ...(detail.parent ? fact('Kasus induk', h('a', { href: router.href('kasus', detail.parent.caseId) }, detail.parent.caseId)) : [])),
+    detail.error ? h('p', { class: 'galat' }, `Galat ${detail.error.code}${detail.error.message ? `: ${detail.error.message}` : ''}`) : null,
+    detail.incident ? h('p', { class: 'galat' }, `Insiden pada ${detail.incident.node}: ${detail.incident.reason}`) : null);
+}
+
+function escalations(detail: CaseDetail, names: Map<string, string>): HTMLElement | null {
+  if (detail.escalations.length === 0) return null;
+  return h('section', {}, h('h2', {}, 'Eskalasi'), h('ul', {}, detail.escalations.map((e) =>
+    h('li', {}, `${formatTanggal(e.at)} — ${names.get(e.step) ?? e.step}: ${e.reason}${e.to ? ` (kepada ${e.to})` : ''}`))));
+}
+
+function variables(vars: Record<string, unknown>): HTMLElement {
+  const entries = Object.entries(vars);
+  return h('section', { 'aria-labelledby': 'judul-variabel' }, h('h2', { id: 'judul-variabel' }, 'Variabel kasus'),
+    entries.length === 0 ? h('p', { class: 'kosong' }, 'Belum ada variabel.') : h('table', { class: 'variabel' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Nama'), h('th', { scope: 'col' }, 'Nilai'))),
+      h('tbody', {}, entries.map(([name, value]) => h('tr', {}, h('td', { class: 'mono' }, name),
+        h('td', {}, typeof value === 'string' ? value : h('span', { class: 'mono' }, JSON.stringify(value))))))));
+}

@@ -1,0 +1,45 @@
+/**
+ * A case's active steps: pelaksana, due time with its late badge, claim, the actions shared with
+ * the worklist, and under the table how each due time was derived (anchor, counting, days skipped).
+ */
+import { h } from '../core/dom.ts';
+import { formatHari, formatTanggal } from '../i18n/format.ts';
+import { dueCell } from '../worklist/dueCell.ts';
+import type { CaseDetail, ActiveStep } from './caseAnswers.ts';
+import type { CaseContext } from './caseContext.ts';
+
+export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () => void): HTMLElement {
+  const { router, stepActions, routes } = context;
+  const steps = detail.activeSteps;
+  const claims = routes.claims;
+  const children = steps.flatMap((step) => (step.childCases ?? []).map((id) => ({ step, id })));
+  return h('section', { 'aria-labelledby': 'judul-langkah' },
+    h('h2', { id: 'judul-langkah' }, 'Langkah aktif'),
+    steps.length === 0 ? h('p', { class: 'kosong' }, 'Tidak ada langkah terbuka.') : h('table', {},
+      h('thead', {}, h('tr', {}, ...['Langkah', 'Pelaksana', 'Waktu', 'Mulai', 'Tenggat', ...(claims ? ['Diambil oleh'] : []), 'Aksi'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, steps.map((step) => h('tr', { class: step.late || detail.late.includes(step.id) ? 'terlambat' : null },
+        h('td', {}, step.name ?? step.id, step.openInstances ? h('div', { class: 'keterangan' }, `instans terbuka: ${step.openInstances.map((i) => i + 1).join(', ')}`) : null),
+        h('td', {}, step.pelaksana ?? '—'),
+        h('td', {}, step.waktu ?? '—'),
+        h('td', {}, formatTanggal(step.startedAt)),
+        h('td', {}, dueCell({ due: step.due, late: step.late || detail.late.includes(step.id) }),
+          step.notBefore ? h('div', { class: 'keterangan' }, `tidak sebelum ${formatTanggal(step.notBefore)}`) : null),
+        claims ? h('td', {}, step.claimedBy ?? '—') : null,
+        h('td', {}, stepActions.buttons({ caseId: detail.id, stepId: step.id, name: step.name, pelaksana: step.pelaksana, claimedBy: step.claimedBy, completion: step.completion }, changed)))))),
+    ...steps.filter((step) => step.dueExplanation || step.derivation).map(derivation),
+    children.length ? [h('h3', {}, 'Kasus anak'), h('ul', {}, children.map(({ step, id }) =>
+      h('li', {}, h('a', { href: router.href('kasus', id) }, id), ` — dari langkah ${step.name ?? step.id}`)))] : null);
+}
+
+function derivation(step: ActiveStep): HTMLElement {
+  const d = step.derivation;
+  return h('details', { class: 'derivasi' },
+    h('summary', {}, `Cara tenggat "${step.name ?? step.id}" dihitung`),
+    step.dueExplanation ? h('p', {}, step.dueExplanation) : null,
+    d ? h('ul', {},
+      h('li', {}, `Titik awal: ${d.anchor}`),
+      h('li', {}, `Cara menghitung: ${d.counting}`),
+      d.skipped.length ? h('li', {}, 'Hari yang dilewati: ', d.skipped.map((s) => `${formatHari(s.date)} (${s.reason})`).join('; ')) : null,
+      ...d.notes.map((note) => h('li', {}, note)),
+      h('li', { class: 'keterangan' }, `Kalender versi ${d.calendarVersion}`)) : null);
+}

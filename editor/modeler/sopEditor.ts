@@ -1,0 +1,194 @@
+/**
+ * One diagram in the modeler: canvas, properties panel, toolbar and findings. The diagram comes
+ * from the server (a deployed SOP), the "Baru" template or an uploaded file; unsaved edits are
+ * kept as a draft per address so leaving the view and coming back does not lose them.
+ */
+import { ApiError, type Api } from '../core/api.ts';
+import { h, show } from '../core/dom.ts';
+import type { Notices } from '../core/notices.ts';
+import type { Router } from '../shell/router.ts';
+import { createModeler, type Modeler } from './createModeler.ts';
+import { EditorToolbar } from './editorToolbar.ts';
+import { download } from './localFile.ts';
+import { newDiagram, newProcessId } from './newDiagram.ts';
+import { showOpenDialog } from './openDialog.ts';
+import { problemList, type DiagramProblem, type Findings } from './problemList.ts';
+import { selectOnCanvas } from './selectOnCanvas.ts';
+import { latestDefinitions } from './sopList.ts';
+
+export type Source =
+  | { kind: 'deployed'; processId: string }
+  | { kind: 'new' }
+  | { kind: 'file'; name: string; xml: string };
+
+export interface EditorContext {
+  api: Api;
+  notices: Notices;
+  router: Router;
+  /** Unsaved diagrams by address key, kept while the app runs. */
+  drafts: Map<string, string>;
+  /** Asks for a local file and opens it (at #/pemodel/berkas). */
+  upload(): void;
+}
+
+interface Validation { valid: boolean; processes: string[]; problems: DiagramProblem[]; warnings: DiagramProblem[] }
+interface Deployed { processId: string; version: number; name?: string }
+interface CommandStack { canUndo(): boolean; canRedo(): boolean; undo(): void; redo(): void }
+interface ProcessElement { $type: string; id: string; name?: string }
+
+export class SopEditor {
+  private readonly modeler: Modeler;
+  private readonly toolbar: EditorToolbar;
+  private readonly heading = h('p', { class: 'pemodel-judul' });
+  private readonly status = h('span', { class: 'lencana', role: 'status', 'aria-label': 'Keadaan diagram' });
+  private readonly findings = h('div', { class: 'pemodel-temuan' });
+  private dirty = false;
+  private destroyed = false;
+  private busy = false;
+  private version: number | undefined;
+  private readonly warnOnLeave = (event: BeforeUnloadEvent) => { if (this.dirty) event.preventDefault(); };
+
+  constructor(container: HTMLElement, private readonly context: EditorContext, private readonly key: string, private readonly source: Source) {
+    const canvas = h('div', { class: 'pemodel-kanvas', 'aria-label': 'Kanvas diagram' });
+    const panel = h('aside', { class: 'pemodel-panel', 'aria-label': 'Sifat elemen' });
+    this.toolbar = new EditorToolbar({
+      open: () => void showOpenDialog(context.api, context.router, context.notices),
+      create: () => context.router.navigate('pemodel', 'baru'),
+      upload: () => context.upload(),
+      download: () => void this.download(),
+      undo: () => this.commandStack().undo(),
+      redo: () => this.commandStack().redo(),
+      discard: () => { context.drafts.delete(key); context.router.navigate('pemodel', ...context.router.current().slice(1)); },
+      check: () => void this.check(),
+      deploy: () => void this.deploy(),
+    });
+    show(container, h('section', { class: 'pemodel' },
+      h('div', { class: 'pemodel-kepala' }, h('h1', {}, 'Pemodel SOP'), this.heading, this.status, this.toolbar.element),
+      this.findings,
+      h('div', { class: 'pemodel-kerja' }, canvas, panel)));
+    this.modeler = createModeler(canvas, panel);
+    this.modeler.on('commandStack.changed', (event: { trigger: string }) => {
+      if (event.trigger === 'clear') return;
+      this.dirty = true;
+      this.refresh();
+      void this.modeler.saveXML().then(({ xml }) => { if (xml && this.dirty && !this.destroyed) context.drafts.set(key, xml); });
+    });
+    window.addEventListener('beforeunload', this.warnOnLeave);
+    this.refresh();
+  }
+
+  /** Loads the diagram: the draft of this address if there is one, else the source. */
+  async open(): Promise<void> {
+    const draft = this.context.drafts.get(this.key);
+    if (this.source.kind === 'deployed') {
+      const { processId } = this.source;
+      const rows = await latestDefinitions(this.context.api);
+      this.version = rows.find((row) => row.processId === processId)?.version;
+    }
+    const xml = draft ?? await this.sourceXml();
+    const { warnings } = await this.modeler.importXML(xml);
+    this.canvas().zoom('fit-viewport', 'auto');
+    this.dirty = draft !== undefined;
+    if (draft) this.context.notices.show('Perubahan yang belum di-deploy dipulihkan.', 'info');
+    if (warnings.length) this.context.notices.show(`Diagram dibuka dengan ${warnings.length} peringatan pembaca XML.`, 'info');
+    this.refresh();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    window.removeEventListener('beforeunload', this.warnOnLeave);
+    this.modeler.destroy();
+  }
+
+  private async sourceXml(): Promise<string> {
+    switch (this.source.kind) {
+      case 'deployed': return this.context.api.text(`/api/definitions/${encodeURIComponent(this.source.processId)}/xml`);
+      case 'new': return newDiagram(newProcessId());
+      case 'file': return this.source.xml;
+    }
+  }
+
+  private async xml(): Promise<string> {
+    const { xml } = await this.modeler.saveXML({ format: true });
+    return xml ?? '';
+  }
+
+  /** The first process of the diagram (the one a pool stands for, or the only one). */
+  private process(): ProcessElement | undefined {
+    const definitions = this.modeler.getDefinitions() as { rootElements?: ProcessElement[] } | undefined;
+    return definitions?.rootElements?.find((element) => element.$type === 'bpmn:Process');
+  }
+
+  private async download(): Promise<void> {
+    download(`${this.process()?.id ?? 'sop'}.bpmn`, await this.xml());
+  }
+
+  private async check(): Promise<void> {
+    await this.withBusy(async () => {
+      const result = await this.context.api.post<Validation>('/api/definitions/validate', await this.xml());
+      this.showFindings({
+        title: 'Pemeriksaan', problems: result.problems, warnings: result.warnings,
+        clean: `Siap di-deploy: ${result.processes.join(', ') || 'tidak ada proses'}.`,
+      });
+    });
+  }
+
+  private async deploy(): Promise<void> {
+    await this.withBusy(async () => {
+      try {
+        const deployed = await this.context.api.post<Deployed[]>('/api/definitions', await this.xml());
+        const first = deployed[0];
+        this.context.drafts.delete(this.key);
+        this.dirty = false;
+        this.findings.replaceChildren();
+        this.context.notices.show(`Di-deploy: ${deployed.map((d) => `${d.processId} versi ${d.version}`).join(', ')}.`, 'sukses');
+        if (first && (this.source.kind !== 'deployed' || first.processId !== this.source.processId)) {
+          this.context.router.navigate('pemodel', first.processId);
+          return;
+        }
+        this.version = first?.version;
+        this.refresh();
+      } catch (error) {
+        const problems = error instanceof ApiError ? (error.problem.problems as DiagramProblem[] | undefined) : undefined;
+        if (!problems) throw error;
+        this.showFindings({ title: 'Deploy ditolak', problems });
+      }
+    });
+  }
+
+  private async withBusy(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.refresh();
+    try {
+      await work();
+    } catch (error) {
+      this.context.notices.error(error);
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
+  }
+
+  private showFindings(findings: Findings): void {
+    show(this.findings, problemList(findings, (id) => this.select(id), () => this.findings.replaceChildren()));
+  }
+
+  private select(id: string): void {
+    if (!selectOnCanvas(this.modeler, id)) this.context.notices.show(`Elemen "${id}" tidak ada di kanvas.`, 'info');
+  }
+
+  private refresh(): void {
+    const process = this.process();
+    this.heading.textContent = process ? `${process.name ?? '(tanpa nama)'} · ${process.id}` : '';
+    const deployed = this.source.kind === 'deployed' && this.version !== undefined;
+    this.status.className = `lencana ${this.dirty ? 'segera' : deployed ? 'utuh' : ''}`;
+    this.status.textContent = this.dirty
+      ? 'Ada perubahan yang belum di-deploy'
+      : deployed ? `Sama dengan versi ${this.version} di server` : 'Belum di-deploy';
+    const stack = this.commandStack();
+    this.toolbar.update({ dirty: this.dirty, canUndo: stack.canUndo(), canRedo: stack.canRedo(), busy: this.busy, canDiscard: this.context.drafts.has(this.key) || this.dirty });
+  }
+
+  private commandStack(): CommandStack { return this.modeler.get<CommandStack>('commandStack'); }
+  private canvas(): { zoom(level: string, center: string): void } { return this.modeler.get('canvas'); }
+}

@@ -1,0 +1,34 @@
+/** The deployed SOPs (GET /api/definitions lists every version; the newest of each is shown). */
+import type { Api } from '../core/api.ts';
+import { h } from '../core/dom.ts';
+import type { Router } from '../shell/router.ts';
+
+export interface DefinitionRow {
+  processId: string;
+  version: number;
+  name?: string;
+  hari?: string;
+  kodeBuku?: string;
+}
+
+/** The newest version of each process, by book code then id. */
+export async function latestDefinitions(api: Api): Promise<DefinitionRow[]> {
+  const latest = new Map<string, DefinitionRow>();
+  for (const row of await api.get<DefinitionRow[]>('/api/definitions')) {
+    const seen = latest.get(row.processId);
+    if (!seen || row.version > seen.version) latest.set(row.processId, row);
+  }
+  return [...latest.values()].sort((a, b) => (a.kodeBuku ?? '~').localeCompare(b.kodeBuku ?? '~', 'id', { numeric: true }) || a.processId.localeCompare(b.processId));
+}
+
+/** A table of SOPs, each name a link that opens it in the modeler. */
+export function sopTable(rows: DefinitionRow[], router: Router, onOpen?: () => void): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'kosong' }, 'Belum ada SOP yang di-deploy. Mulai dengan "Baru" atau "Unggah".');
+  return h('table', { class: 'pemodel-daftar' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Kode'), h('th', {}, 'SOP'), h('th', {}, 'ID proses'), h('th', {}, 'Versi terbaru'))),
+    h('tbody', {}, ...rows.map((row) => h('tr', {},
+      h('td', {}, row.kodeBuku ?? '—'),
+      h('td', {}, h('a', { href: router.href('pemodel', row.processId), onclick: () => onOpen?.() }, row.name ?? row.processId)),
+      h('td', { class: 'mono' }, row.processId),
+      h('td', {}, String(row.version))))));
+}

@@ -1,0 +1,64 @@
+/**
+ * What the SOP entries need of bpmn-js: the diagram element, its moddle element (business
+ * object), and the two services that change it through the command stack so undo/redo work.
+ */
+export interface ModdleElement {
+  $type: string;
+  $parent?: ModdleElement;
+  id?: string;
+  $instanceOf(type: string): boolean;
+  get(name: string): unknown;
+}
+
+export interface DiagramElement {
+  id: string;
+  businessObject: ModdleElement;
+}
+
+export interface Modeling {
+  updateModdleProperties(element: DiagramElement, moddleElement: ModdleElement, properties: Record<string, unknown>): void;
+}
+
+export interface CommandStack {
+  execute(command: string, context: unknown): void;
+}
+
+export interface BpmnFactory {
+  create(type: string, attributes?: Record<string, unknown>): ModdleElement & { $parent?: ModdleElement };
+}
+
+export type Translate = (template: string, replacements?: Record<string, string>) => string;
+
+/** True when the element's business object is (a subtype of) `type`, e.g. `bpmn:Activity`. */
+export function isType(element: DiagramElement, type: string): boolean {
+  return element.businessObject.$instanceOf(type);
+}
+
+/**
+ * The process an element stands for on the panel: the process itself when the diagram has no
+ * pool, the pool's process when a participant is selected, and — with nothing selected — the
+ * process of a collaboration's only pool that has one (an SOP diagram's usual shape).
+ */
+export function processOf(element: DiagramElement): ModdleElement | undefined {
+  const bo = element.businessObject;
+  if (bo.$instanceOf('bpmn:Process')) return bo;
+  if (bo.$instanceOf('bpmn:Participant')) return bo.get('processRef') as ModdleElement | undefined;
+  if (bo.$instanceOf('bpmn:Collaboration')) {
+    const processes = ((bo.get('participants') ?? []) as ModdleElement[]).map((p) => p.get('processRef') as ModdleElement | undefined).filter((p) => p !== undefined);
+    return processes.length === 1 ? processes[0] : undefined;
+  }
+  return undefined;
+}
+
+/** The process containing a flow element (its nearest bpmn:Process ancestor). */
+export function enclosingProcess(bo: ModdleElement): ModdleElement | undefined {
+  let at: ModdleElement | undefined = bo.$parent;
+  while (at && !at.$instanceOf('bpmn:Process')) at = at.$parent;
+  return at;
+}
+
+/** An attribute's value as the text field shows it ('' for absent). */
+export function textOf(target: ModdleElement | undefined, attribute: string): string {
+  const value = target?.get(attribute);
+  return typeof value === 'string' ? value : '';
+}

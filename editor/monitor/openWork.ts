@@ -1,0 +1,46 @@
+/**
+ * Every open step of the office, for an overseer: GET /api/worklist?semua=true (every role's
+ * steps, each with its case's business key), the SOP names from GET /api/definitions, and the
+ * number of active cases from GET /api/cases — three requests, whatever the number of cases.
+ */
+import type { Api } from '../core/api.ts';
+import { latestDefinitions } from '../worklist/definitions.ts';
+
+/** An open step as the monitor shows it: the worklist row with its SOP's name. */
+export interface WatchedStep {
+  caseId: string;
+  processId: string;
+  processName?: string;
+  businessKey?: string;
+  stepId: string;
+  name?: string;
+  pelaksana?: string;
+  startedAt: string;
+  due?: string;
+  late: boolean;
+}
+
+export interface OpenWork {
+  steps: WatchedStep[];
+  activeCases: number;
+  /** The server holds more than one listing answers (STEP_LIMIT steps or CASE_LIMIT cases). */
+  truncated: boolean;
+}
+
+/** The most the server answers at once. */
+export const STEP_LIMIT = 5000;
+export const CASE_LIMIT = 1000;
+
+export async function loadOpenWork(api: Api): Promise<OpenWork> {
+  const [rows, definitions, cases] = await Promise.all([
+    api.get<WatchedStep[]>('/api/worklist', { semua: 'true', limit: STEP_LIMIT }),
+    latestDefinitions(api),
+    api.get<{ id: string }[]>('/api/cases', { status: 'active', limit: CASE_LIMIT }),
+  ]);
+  const names = new Map(definitions.map((d) => [d.processId, d.name]));
+  const steps = rows.map((row) => {
+    const processName = names.get(row.processId);
+    return processName ? { ...row, processName } : row;
+  });
+  return { steps, activeCases: cases.length, truncated: rows.length >= STEP_LIMIT || cases.length >= CASE_LIMIT };
+}

@@ -1,0 +1,98 @@
+/**
+ * `#/audit/<caseId>`: the replay verdict first ("utuh", or the first bad entry and why), then the
+ * step-through — the case's definition version on a diagram and the state after the selected
+ * log entry, ◀ ▶ to move — and the log itself. "Unduh bukti (JSON)" saves log and verdict.
+ */
+import type { Api } from '../core/api.ts';
+import { h, show } from '../core/dom.ts';
+import type { Notices } from '../core/notices.ts';
+import type { Session } from '../core/session.ts';
+import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
+import type { Router } from '../shell/router.ts';
+import { CaseDiagram } from './caseDiagram.ts';
+import { downloadEvidence } from './evidence.ts';
+import type { LogRow, ReplayReport } from './logEntry.ts';
+import { logTable } from './logTable.ts';
+import { statesAfter } from './stateAfter.ts';
+import { statePanel } from './statePanel.ts';
+import { verdictBanner } from './verdictBanner.ts';
+
+interface CaseView {
+  id: string;
+  processId: string;
+  processName?: string;
+  version: number;
+  businessKey?: string;
+  status: string;
+  startedAt: string;
+  activeSteps: { id: string; name?: string }[];
+}
+
+interface Services { api: Api; notices: Notices; router: Router; session: Session }
+
+/** Renders the audit of one case into `container`; answers the clean-up. */
+export function caseAudit(container: HTMLElement, caseId: string, { api, notices, router, session }: Services): () => void {
+  show(container, h('p', { class: 'memuat' }, 'Memeriksa kasus…'));
+  const path = `/api/cases/${encodeURIComponent(caseId)}`;
+  let diagram: CaseDiagram | undefined;
+  let live = true;
+  void Promise.all([api.get<CaseView>(path), api.get<LogRow[]>(`${path}/log`), api.get<ReplayReport>(`${path}/replay`)]).then(async ([view, log, verdict]) => {
+    if (!live) return;
+    const canvas = h('div', { class: 'diagram-audit', 'aria-label': 'Diagram SOP kasus' });
+    const stateArea = h('div', { class: 'keadaan-area' });
+    const position = h('span', { class: 'posisi', 'aria-live': 'polite' });
+    const previous = h('button', { type: 'button', class: 'kedua', 'aria-label': 'Catatan sebelumnya' }, '◀');
+    const next = h('button', { type: 'button', class: 'kedua', 'aria-label': 'Catatan berikutnya' }, '▶');
+    const download = h('button', { type: 'button', onclick: () => downloadEvidence(caseId, log, verdict, session.user?.id ?? '') }, 'Unduh bukti (JSON)');
+    show(container,
+      h('p', {}, h('a', { href: router.href('audit') }, '← Cari kasus lain')),
+      h('h1', {}, `Audit kasus ${view.businessKey ?? view.id}`),
+      verdictBanner(verdict),
+      h('p', { class: 'keterangan' }, `${view.processName ?? view.processId} (${view.processId}) versi ${view.version} · ${STATUS_TEXT[view.status] ?? view.status} · dimulai ${formatTanggal(view.startedAt)} · `,
+        h('span', { class: 'mono' }, view.id)),
+      h('div', { class: 'baris' }, previous, position, next, download),
+      h('div', { class: 'audit-langkah' }, canvas, stateArea));
+    // The diagram names the steps; without it (no such version, route missing) the log shows ids.
+    const names = new Map(view.activeSteps.filter((s) => s.name).map((s) => [s.id, s.name as string]));
+    try {
+      const xml = await api.text(`/api/definitions/${encodeURIComponent(view.processId)}/xml`, { version: view.version });
+      if (!live) return;
+      diagram = new CaseDiagram(canvas);
+      await diagram.open(xml);
+      for (const [id, name] of diagram.names()) names.set(id, name);
+    } catch (error) {
+      show(canvas, h('p', { class: 'kosong' }, `Diagram ${view.processId} versi ${view.version} tidak dapat ditampilkan: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    if (!live) return;
+    const states = statesAfter(log);
+    let current = 0;
+    const table = logTable(log, names, verdict.badSeq, (index) => select(index), (what) => notices.show(`${what} disalin.`, 'info'));
+    container.append(h('h2', {}, `Log kasus (${log.length} catatan)`), table.element);
+    const select = (index: number) => {
+      const row = log[index];
+      const state = states[index];
+      if (!row || !state) return;
+      current = index;
+      table.select(index);
+      diagram?.show(state);
+      show(stateArea, statePanel(row, state, names));
+      position.textContent = `Catatan #${row.seq} dari ${log.length}`;
+      previous.disabled = index === 0;
+      next.disabled = index === log.length - 1;
+    };
+    previous.addEventListener('click', () => select(current - 1));
+    next.addEventListener('click', () => select(current + 1));
+    // A broken record opens at its first bad entry; an intact one at the start.
+    const bad = log.findIndex((row) => row.seq === verdict.badSeq);
+    if (log.length) select(bad >= 0 ? bad : 0);
+    else show(stateArea, h('p', { class: 'kosong' }, 'Log kasus ini kosong.'));
+  }).catch((error: unknown) => {
+    if (!live) return;
+    notices.error(error);
+    show(container, h('p', {}, h('a', { href: router.href('audit') }, '← Cari kasus lain')), h('p', { class: 'kosong' }, `Kasus ${caseId} tidak dapat diperiksa.`));
+  });
+  return () => {
+    live = false;
+    diagram?.destroy();
+  };
+}

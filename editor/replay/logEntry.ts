@@ -1,0 +1,69 @@
+/**
+ * What the audit view reads: a case's log rows (GET /api/cases/:id/log, the history entry parsed)
+ * and the replay verdict (GET /api/cases/:id/replay). Shapes as the server answers them
+ * (src/store/caseStore.ts LogRow, src/runtime/caseRecord.ts HistoryEntry, src/audit/replay.ts).
+ */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  event: string;
+  data?: Record<string, unknown>;
+  visited: string[];
+  stepsStarted: string[];
+  stepsEnded: string[];
+  deadlines: { step: string; due: string; explanation: string }[];
+  status: string;
+  notes: string[];
+  command: { type: string; at: string; actor?: string; data?: Record<string, unknown>; instance?: number; calendarVersion?: string };
+}
+
+export interface LogRow {
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  event: string;
+  entry: HistoryEntry;
+  stateHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ReplayReport {
+  caseId: string;
+  processId?: string;
+  version?: number;
+  events: number;
+  utuh: boolean;
+  badSeq?: number;
+  reason?: string;
+  notes: string[];
+}
+
+/** The previous hash of a case's first entry (src/audit/hashChain.ts GENESIS_HASH). */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Command types in words, as a record of what happened (past tense: the log is not a to-do list). */
+const COMMANDS: [prefix: string, label: string][] = [
+  ['START', 'Kasus dimulai'], ['COMPLETE.', 'Langkah diselesaikan'], ['MESSAGE.', 'Pesan diterima'], ['SIGNAL.', 'Sinyal diterima'],
+  ['TIMER.', 'Timer berbunyi'], ['DEADLINE.', 'Tenggat terlewati'], ['CALL.DONE.', 'Sub-SOP selesai'], ['ERROR.', 'Galat'],
+  ['ESCALATION.', 'Eskalasi'], ['CLAIM.', 'Langkah diambil'], ['RELEASE.', 'Langkah dilepas'], ['CANCEL', 'Dibatalkan oleh kasus induk'],
+  ['CALENDAR', 'Tenggat dihitung ulang (kalender)'],
+];
+
+/** "Langkah diselesaikan «Menghimpun bahan laporan»": the command in words, its element named from the diagram when known. */
+export function commandText(event: string, names: ReadonlyMap<string, string>): string {
+  const known = COMMANDS.find(([prefix]) => event === prefix || (prefix.endsWith('.') && event.startsWith(prefix)));
+  if (!known) return event;
+  const [prefix, label] = known;
+  const target = prefix.endsWith('.') ? event.slice(prefix.length) : '';
+  return target ? `${label} «${names.get(target) ?? target}»` : label;
+}
+
+/** `key=value, …` of a command's data, shortened for a table cell. */
+export function dataSummary(data: Record<string, unknown> | undefined, max = 80): string {
+  if (!data || Object.keys(data).length === 0) return '';
+  const text = Object.entries(data).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
