@@ -2,27 +2,15 @@
 import type { Api } from '../core/api.ts';
 import { h } from '../core/dom.ts';
 import type { Router } from '../shell/router.ts';
+import { latestDefinitions as newestOfEach, type DefinitionSummary } from '../worklist/definitions.ts';
 
-export interface DefinitionRow {
-  processId: string;
-  version: number;
-  name?: string;
-  hari?: string;
-  kodeBuku?: string;
-}
-
-/** The newest version of each process, by book code then id. */
-export async function latestDefinitions(api: Api): Promise<DefinitionRow[]> {
-  const latest = new Map<string, DefinitionRow>();
-  for (const row of await api.get<DefinitionRow[]>('/api/definitions')) {
-    const seen = latest.get(row.processId);
-    if (!seen || row.version > seen.version) latest.set(row.processId, row);
-  }
-  return [...latest.values()].sort((a, b) => (a.kodeBuku ?? '~').localeCompare(b.kodeBuku ?? '~', 'id', { numeric: true }) || a.processId.localeCompare(b.processId));
+/** The newest version of each SOP, in book order (by kode buku, then id), as an analyst looks for them. */
+export async function latestDefinitions(api: Api): Promise<DefinitionSummary[]> {
+  return (await newestOfEach(api)).sort((a, b) => (a.kodeBuku ?? '~').localeCompare(b.kodeBuku ?? '~', 'id', { numeric: true }) || a.processId.localeCompare(b.processId));
 }
 
 /** A table of SOPs, each name a link that opens it in the modeler. */
-export function sopTable(rows: DefinitionRow[], router: Router, onOpen?: () => void): HTMLElement {
+export function sopTable(rows: DefinitionSummary[], router: Router, onOpen?: () => void): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'kosong' }, 'Belum ada SOP yang di-deploy. Mulai dengan "Baru" atau "Unggah".');
   return h('table', { class: 'pemodel-daftar' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Kode'), h('th', {}, 'SOP'), h('th', {}, 'ID proses'), h('th', {}, 'Versi terbaru'))),

@@ -5,20 +5,10 @@
  */
 import type { Api } from '../core/api.ts';
 import { latestDefinitions } from '../worklist/definitions.ts';
+import type { WorkItem } from '../worklist/workItem.ts';
 
 /** An open step as the monitor shows it: the worklist row with its SOP's name. */
-export interface WatchedStep {
-  caseId: string;
-  processId: string;
-  processName?: string;
-  businessKey?: string;
-  stepId: string;
-  name?: string;
-  pelaksana?: string;
-  startedAt: string;
-  due?: string;
-  late: boolean;
-}
+export type WatchedStep = WorkItem & { processName?: string };
 
 export interface OpenWork {
   steps: WatchedStep[];

@@ -5,7 +5,7 @@ export interface DefinitionSummary {
   processId: string;
   version: number;
   name?: string;
-  hari?: number;
+  hari?: string;
   kodeBuku?: string;
 }
 

@@ -1,6 +1,5 @@
 /**
- * A row of GET /api/worklist: an open step of some case with its due time (and its claim, once
- * the claim routes are there), and how urgent it is for the person reading the list.
+ * A row of GET /api/worklist: an open step of some case with its due time and its claim, and how urgent it is for the person reading the list.
  */
 export interface WorkItem {
   caseId: string;
@@ -13,7 +12,7 @@ export interface WorkItem {
   late: boolean;
   claimedBy?: string;
   claimedAt?: string;
-  /** Not in the row today; filled in from GET /api/cases when the server does not send it. */
+  /** The case's business key (nomor perkara …), when it has one. */
   businessKey?: string;
 }
 
