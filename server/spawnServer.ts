@@ -44,8 +44,10 @@ export async function spawnServer(env: Record<string, string | undefined>, optio
   const port = await new Promise<number>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`server tidak siap dalam ${timeoutMs} ms: ${stderr}`)), timeoutMs);
     let ready = false;
-    // Read stdout to its end whatever is kept: a full pipe would stall the server.
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    // Read stdout to its end whatever is kept: a full pipe would stall the server. Lines not kept
+    // are not even split once the server is ready (a load test's server logs every request).
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
       if (!keepLogs && ready) return;
       let entry: Record<string, unknown>;
       try {
@@ -57,6 +59,10 @@ export async function spawnServer(env: Record<string, string | undefined>, optio
       if (!ready && entry.msg === 'Protap siap') {
         ready = true;
         clearTimeout(timer);
+        if (!keepLogs) {
+          lines.close();
+          child.stdout?.resume();
+        }
         done(entry.port as number);
       }
     });
