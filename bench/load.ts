@@ -499,7 +499,7 @@ export async function loadSection(say: (line?: string) => void): Promise<void> {
   say('the load generator runs on the same cores as the server. The disk under the temp dir, 200 × (append 16 KB, fdatasync):');
   say(`p50 ${fmt(diskBefore.p50, 2)} ms, p99 ${fmt(diskBefore.p99, 2)} ms when the section began; p50 ${fmt(diskAfter.p50, 2)} ms, p99 ${fmt(diskAfter.p99, 2)} ms when it ended.`);
   say();
-  say(`A real server process (\`node --import tsx server/main.ts\`, as \`npm start\`) on 127.0.0.1, SQLite in a fresh temp folder with`);
+  say(`A real server process (\`node --max-semi-space-size=4 --import tsx server/main.ts\`, as \`npm start\`; BENCH_SERVER_NODE_OPTIONS adds to it) on 127.0.0.1, SQLite in a fresh temp folder with`);
   say('synchronous FULL (the default: no command is answered before its commit is in the WAL on disk), then again at NORMAL (a new server');
   say('and file), JSON request log at level info on a pipe. One person with role');
   say(`\`petugas\` completes steps of a ${STEPS}-step process (T1 → … → T${STEPS}, one lane, \`sop:waktu="1 Hari"\` on each, so each completion`);

@@ -9,6 +9,13 @@ import { createInterface } from 'node:readline';
 
 const root = resolve(import.meta.dirname, '..');
 
+/**
+ * Node's options for a server process, as `npm start` gives them (package.json): a 4 MB young
+ * generation. Measured in the load bench: the default (16 MB) made every scavenge stop the server
+ * for 12–14 ms, the p99's largest part; at 4 MB they stop it for about 4 ms, four times as often.
+ */
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=4'];
+
 export interface ServerProcess {
   url: string;
   port: number;
@@ -34,7 +41,7 @@ export interface SpawnOptions {
 export async function spawnServer(env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<ServerProcess> {
   const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PROTAP_CATALOGUE: 'off', PROTAP_WEB_BUILD: 'off', LOG_LEVEL: 'info', ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
