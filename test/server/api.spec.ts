@@ -179,6 +179,12 @@ describe('HTTP API', () => {
     expect((await call(url, 'GET', '/api/worklist?pelaksana=majelis-hakim,jurusita', undefined, as['pimpinan-1'])).status).toBe(200);
   });
 
+  it('answers the health check without a token: ready, which store, how many definitions', async () => {
+    const health = await call(url, 'GET', '/api/health');
+    expect(health).toMatchObject({ status: 200, body: { status: 'siap', store: 'sqlite' } });
+    expect(health.body.definitions).toBeGreaterThan(0);
+  });
+
   it('describes every route in its OpenAPI document, and every documented route exists', async () => {
     const doc = (await call(url, 'GET', '/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
