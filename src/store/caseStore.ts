@@ -171,6 +171,8 @@ export interface CaseStore {
   listCases(filter?: CaseFilter): Promise<StoredCase[]>;
   /** A case's log, in sequence order, from `fromSeq` (default 1). */
   log(caseId: string, fromSeq?: number): Promise<LogRow[]>;
+  /** The whole logs of several cases in one query, each in sequence order, by case id (a case without entries is absent). */
+  logsOf(caseIds: readonly string[]): Promise<Map<string, LogRow[]>>;
   openSteps(filter?: StepFilter): Promise<OpenStepRow[]>;
   timers(caseId: string): Promise<TimerRow[]>;
   /** The earliest due time of all timer rows. */

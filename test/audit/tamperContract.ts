@@ -5,7 +5,7 @@
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { entryHash } from '../../src/audit/hashChain.ts';
-import { replayAll, replayCase } from '../../src/audit/replay.ts';
+import { replayAll, replayCase, replayCases } from '../../src/audit/replay.ts';
 import type { CaseStore } from '../../src/store/caseStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { fixture } from '../support/engineWith.ts';
@@ -37,15 +37,22 @@ export function tamperContract(name: string, setup: TamperFixture): void {
     afterEach(async () => { await store.close(); });
 
     const entryOf = async (seq: number) => (await store.log(id)).find((r) => r.seq === seq);
+    /** The verdict on one case, which must be the same replayed alone and in a page of every case (logs read in one query). */
+    const verdict = async (caseId: string) => {
+      const alone = await replayCase(engine, caseId);
+      const inPage = await replayCases(engine, await store.listCases({ afterId: '' }));
+      expect(inPage.find((report) => report.caseId === caseId)).toEqual(alone);
+      return alone;
+    };
 
     it('reports an untouched case as utuh', async () => {
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 4 });
+      expect(await verdict(id)).toMatchObject({ utuh: true, events: 4 });
     });
 
     it('finds an entry whose text was changed (who completed the step)', async () => {
       const row = await entryOf(2);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replace('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
     });
 
     it('finds an entry rewritten with a fresh hash: the next link no longer fits', async () => {
@@ -53,7 +60,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       const entry = (row?.entry ?? '').replace('jurusita-1', 'jurusita-2');
       const hash = entryHash(id, 2, row?.prevHash ?? '', row?.stateHash ?? '', entry);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
     });
 
     it('finds changed case data in an event even when every hash after it is recomputed', async () => {
@@ -66,22 +73,22 @@ export function tamperContract(name: string, setup: TamperFixture): void {
         prev = hash;
       }
       await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
     });
 
     it('finds a changed state hash', async () => {
       await setup.raw(store, `UPDATE case_log SET state_hash = ${quote('0'.repeat(64))} WHERE case_id = ${quote(id)} AND seq = 3`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3 });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3 });
     });
 
     it('finds a deleted entry', async () => {
       await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/nomor 2 hilang/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/nomor 2 hilang/) });
     });
 
     it('finds a dropped last entry (the case row still counts it)', async () => {
       await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 4`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Revisi kasus 4/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Revisi kasus 4/) });
     });
 
     it('finds an altered snapshot in the case row', async () => {
@@ -89,7 +96,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       const forged = (stored?.snapshot ?? '').replace('2026-01-20', '2026-01-21');
       expect(forged).not.toBe(stored?.snapshot);
       await setup.raw(store, `UPDATE cases SET snapshot = ${quote(forged)} WHERE id = ${quote(id)}`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
     });
 
     it('replays a case whose step was claimed, released and claimed again as utuh, and finds a claim forged in the case row', async () => {
@@ -97,10 +104,10 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
       await engine.releaseStep(claimedCase, 'Panggil', { at: '2026-01-05T09:30:00+07:00', actor: 'admin' });
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-2' });
-      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: true, events: 4 });
+      expect(await verdict(claimedCase)).toMatchObject({ utuh: true, events: 4 });
       await setup.raw(store, `UPDATE cases SET state = replace(state, '"claimedBy":"jurusita-2"', '"claimedBy":"jurusita-1"') WHERE id = ${quote(claimedCase)}`);
       expect((await store.getCase(claimedCase))?.state).toContain('"claimedBy":"jurusita-1"');
-      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Klaim langkah Panggil .*jurusita-1.*jurusita-2/) });
+      expect(await verdict(claimedCase)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Klaim langkah Panggil .*jurusita-1.*jurusita-2/) });
     });
 
     it('finds a claim whose holder was rewritten in the log', async () => {
@@ -108,12 +115,12 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
       const row = (await store.log(claimedCase)).find((r) => r.seq === 2);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replaceAll('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(claimedCase)} AND seq = 2`);
-      expect(await replayCase(engine, claimedCase)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
+      expect(await verdict(claimedCase)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
     });
 
     it('finds a case marked completed that its log does not end', async () => {
       await setup.raw(store, `UPDATE cases SET status = 'completed' WHERE id = ${quote(id)}`);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
+      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
       expect((await replayAll(engine)).bad.map((r) => r.caseId)).toEqual([id]);
     });
   });

@@ -244,6 +244,22 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.log('a1'))[0]?.actor).toBe('sistem');
     });
 
+    it('reads the whole logs of several cases at once, each in sequence order, by case id', async () => {
+      const quoted = `kasus "kutip" 'satu'`;
+      await store.transaction(async (tx) => tx.write([created('b2'), created('b1'), created('b3'), created(quoted)], noTimers));
+      await store.transaction(async (tx) => tx.write([
+        { row: storedCase('b1', { revision: 3, headHash: 'h3' }), expectedRevision: 1, log: [logRow('b1', 2), logRow('b1', 3)], steps: [] },
+        { row: storedCase('b2', { revision: 2, headHash: 'h2' }), expectedRevision: 1, log: [logRow('b2', 2, { entry: '{"seq":2,"catatan":"é ✓ \\"x\\""}' })], steps: [] },
+      ], noTimers));
+      const logs = await store.logsOf(['b2', quoted, 'b1', 'tidak-ada']);
+      // Only the cases asked for that have entries: b3 is left out, and so is the unknown id.
+      expect([...logs.keys()].sort()).toEqual(['b1', 'b2', quoted].sort());
+      expect(logs.get('b1')).toEqual([logRow('b1', 1), logRow('b1', 2), logRow('b1', 3)]);
+      expect(logs.get('b2')).toEqual(await store.log('b2'));
+      expect(logs.get(quoted)).toEqual([logRow(quoted, 1)]);
+      expect(await store.logsOf([])).toEqual(new Map());
+    });
+
     it('migrates to version 4 (users and sessions, published calendar years, step claims), and again changes nothing', async () => {
       expect(await store.migrate()).toBe(4);
       expect(await store.migrate()).toBe(4);

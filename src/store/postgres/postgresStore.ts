@@ -15,7 +15,7 @@ import {
   type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
-import { calendarYearOf, caseOf, definitionVersionOf, logOf, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, definitionVersionOf, LOG_COLUMNS, logOf, logsByCase, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface PostgresStoreOptions {
   /** The schema every connection works in (created by `migrate` when missing); default: the server's search_path. */
@@ -390,6 +390,12 @@ export class PostgresStore implements CaseStore {
 
   async log(caseId: string, fromSeq = 1): Promise<LogRow[]> {
     return (await this.pool.query<Row>('SELECT * FROM case_log WHERE case_id = $1 AND seq >= $2 ORDER BY seq', [caseId, fromSeq])).rows.map(logOf);
+  }
+
+  async logsOf(caseIds: readonly string[]): Promise<Map<string, LogRow[]>> {
+    if (caseIds.length === 0) return new Map();
+    const sql = `SELECT ${LOG_COLUMNS} FROM case_log WHERE case_id = ANY($1::text[]) ORDER BY case_id, seq`;
+    return logsByCase((await this.pool.query<unknown[]>({ text: sql, values: [caseIds], rowMode: 'array' })).rows);
   }
 
   async openSteps(filter: StepFilter = {}): Promise<OpenStepRow[]> {

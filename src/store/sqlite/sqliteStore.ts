@@ -22,7 +22,7 @@ import {
   type RememberedCommand, type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { sqliteMigrations } from './migrations.ts';
-import { calendarYearOf, caseOf, definitionVersionOf, logOf, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
+import { calendarYearOf, caseOf, definitionVersionOf, LOG_COLUMNS, logOf, logsByCase, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
 
 export interface SqliteStoreOptions {
   /** SQLite's `synchronous`: FULL (default) syncs the WAL on every commit; NORMAL survives a process crash but not a power cut. */
@@ -458,6 +458,13 @@ export class SqliteStore implements CaseStore {
 
   async log(caseId: string, fromSeq = 1): Promise<LogRow[]> {
     return (this.read('SELECT * FROM case_log WHERE case_id = ? AND seq >= ? ORDER BY seq').all(caseId, fromSeq) as Row[]).map(logOf);
+  }
+
+  async logsOf(caseIds: readonly string[]): Promise<Map<string, LogRow[]>> {
+    if (caseIds.length === 0) return new Map();
+    // The ids as one JSON parameter: one statement for any number of them, and no limit on bound variables.
+    const sql = `SELECT ${LOG_COLUMNS} FROM case_log WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq`;
+    return logsByCase(this.read(sql).raw(true).all(JSON.stringify(caseIds)) as unknown[][]);
   }
 
   async openSteps(filter: StepFilter = {}): Promise<OpenStepRow[]> {
