@@ -160,9 +160,64 @@ export function restoreSnapshot(definition: Definition, persisted: unknown): Cas
   return definition.machine.resolveState(persisted as never) as CaseSnapshot;
 }
 
-/** The persisted (JSON) form of a snapshot. */
+/** The fields of an XState machine snapshot that its persisted form keeps. */
+interface SnapshotFields {
+  status: unknown;
+  output?: unknown;
+  error?: unknown;
+  value: unknown;
+  context: unknown;
+  children: Record<string, unknown>;
+  historyValue?: Record<string, unknown>;
+}
+
+/**
+ * The persisted (JSON) form of a snapshot: what XState's `getPersistedSnapshot` gives, built
+ * without its object-rest copy of the whole snapshot (with its methods), which was the largest
+ * single cost of hashing a state — once per command and once per replayed event. A snapshot with
+ * child actors (Protap's machines spawn none) goes to XState itself. test/runtime/persistSnapshot.spec.ts
+ * holds the two to the same canonical bytes on every state of the catalogue's and corpus's machines.
+ */
 export function persistSnapshot(definition: Definition, snapshot: CaseSnapshot): unknown {
-  return definition.machine.getPersistedSnapshot(snapshot as never);
+  const fields = snapshot as unknown as SnapshotFields;
+  for (const _child in fields.children) return definition.machine.getPersistedSnapshot(snapshot as never);
+  return {
+    status: fields.status,
+    output: fields.output,
+    error: fields.error,
+    value: fields.value,
+    historyValue: historyIds(fields.historyValue),
+    context: persistContext(fields.context),
+    children: {},
+  };
+}
+
+/** History states by the ids of the nodes they remember, as XState persists them. */
+function historyIds(historyValue: unknown): Record<string, { id: string }[]> {
+  const result: Record<string, { id: string }[]> = {};
+  if (typeof historyValue !== 'object' || historyValue === null) return result;
+  for (const [key, nodes] of Object.entries(historyValue)) {
+    if (Array.isArray(nodes)) result[key] = nodes.map((node: { id: string }) => ({ id: node.id }));
+  }
+  return result;
+}
+
+/** The context with every actor reference in it replaced by its id, as XState persists it (the same object when there is none). */
+function persistContext(part: unknown): unknown {
+  if (typeof part !== 'object' || part === null) return part;
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  const record = part as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (!value || typeof value !== 'object') continue;
+    const persisted = 'sessionId' in value && 'send' in value && 'ref' in value
+      ? { xstate$$type: 1, id: (value as { id?: unknown }).id }
+      : persistContext(value);
+    if (persisted === value) continue;
+    copy ??= Array.isArray(part) ? part.slice() : { ...record };
+    (copy as Record<string, unknown>)[key] = persisted;
+  }
+  return copy ?? part;
 }
 
 /** The case context of a snapshot. */
