@@ -182,5 +182,7 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
     if (writes.length > 0 || set.length > 0 || removed.length > 0 || this.cleared.size > 0) {
       await this.tx.write(writes, { clearedCases: [...this.cleared], set, removed });
     }
+    // The unit lives until the commit: let the state texts go now unless an inspector will show them.
+    if (!this.engine.inspecting) this.states.clear();
   }
 }

@@ -43,7 +43,12 @@ export interface DurableEngineOptions {
   newId?: () => string;
   /** Told of a timer that could not be delivered (it stays in the store and is reported once). */
   onError?: (error: unknown, context: string) => void;
-  /** How many recently written cases stay decoded in memory (default 5,000; 0 turns the cache off). */
+  /**
+   * How many recently written cases stay decoded in memory (default 1,000; 0 turns the cache off).
+   * Every case that leaves the cache is garbage of the old generation, and V8 lets that grow to a
+   * few times the live heap before collecting it: at 5,000 the server's heap peaked at 150 MB while
+   * starting 100,000 cases, at 1,000 at 85 MB (live heap 36 and 29 MB).
+   */
   cachedCases?: number;
   /**
    * Live inspection (opt-in): told of every committed command — a new case as an actor with its
@@ -109,7 +114,7 @@ export class DurableEngine {
     // commit of many commands writes few pages (half the commit time of random UUIDs, measured).
     this.newId = options.newId ?? (() => timeOrderedId());
     this.onError = options.onError ?? (() => {});
-    this.recentLimit = options.cachedCases ?? 5_000;
+    this.recentLimit = options.cachedCases ?? 1_000;
     this.inspector = options.inspector;
   }
 
@@ -375,6 +380,11 @@ export class DurableEngine {
     if (missing.length === 0) return;
     await this.refreshDefinitions();
     for (const c of missing) this.definition(c.processId, c.definitionVersion);
+  }
+
+  /** Whether committed commands are shown to an inspector (which needs each command's state texts after the commit). */
+  get inspecting(): boolean {
+    return this.inspector !== undefined;
   }
 
   /** Takes a case out of the cache for one command (it comes back only if the command commits). */

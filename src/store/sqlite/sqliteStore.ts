@@ -362,6 +362,8 @@ export class SqliteStore implements CaseStore {
     if (this.sent.size === 0) this.writer.worker.ref();
     this.sent.set(batch.id, batch);
     this.writer.worker.postMessage({ batch: batch.id, commands: batch.commands.map((c) => c.ops) });
+    // The writer has its copy: drop ours now rather than keep it (and have it promoted to the old generation) until the answer.
+    for (const command of batch.commands) command.ops = [];
   }
 
   /** The writer's answer for a batch: each command settles after COMMIT, with its own outcome. */
