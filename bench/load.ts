@@ -425,9 +425,9 @@ async function probeRun(seconds: number, connections: number): Promise<TimeSplit
       ['late', 'generator late', 'due time → written by the generator'],
       ['toServer', 'to the server', 'written → the server reads it (socket, and the event loop busy with other work)'],
       ['route', 'request path', 'read → command queued at the store (routing, body, session, checks)'],
-      ['storeWait', 'store queue', 'queued → its group commit takes it'],
+      ['storeWait', 'store queue', 'queued → the store runs it (commands run one after another on the main thread)'],
       ['work', 'command', 'the command itself (load, XState, deadlines, hash chain, writes)'],
-      ['commit', 'commit', 'its work done → durable (rest of its group, COMMIT with its WAL sync at FULL, the event loop taking up its end)'],
+      ['commit', 'commit', 'its work done → durable (its batch waiting for the writer thread, the statements and COMMIT with its WAL sync at FULL there, the answer back on the event loop)'],
       ['answer', 'answer', 'durable → answer written (view JSON, log line)'],
       ['back', 'back to the generator', 'answer written → generator has read it'],
     ];
@@ -564,7 +564,7 @@ export async function loadSection(say: (line?: string) => void): Promise<void> {
     say(`### Where a request's time goes (${TARGET_RATE}/s, open model, FULL)`);
     say();
     say('Another server process, started with `bench/serverProbe.ts` preloaded (it wraps the HTTP server\'s request event, the store\'s');
-    say('transactions and COMMIT, and samples the event loop every 100 ms; no server code changes, a little extra work per');
+    say('transactions and the batches it hands to its writer thread, and samples the event loop every 100 ms; no server code changes, a little extra work per');
     say(`request), takes one ${seconds} s open-model run at ${TARGET_RATE}/s (p50 ${fmt(split.run.p50, 1)} ms, p99 ${fmt(split.run.p99, 1)} ms in this run). Each request's time`);
     say('is cut at the points the probe saw it pass; generator and server share the monotonic clock. "Slowest 1 %" is the mean of each');
     say('part over the 1 % of requests with the longest whole time: it shows what the p99 is made of.');
@@ -577,14 +577,14 @@ export async function loadSection(say: (line?: string) => void): Promise<void> {
     const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
     say(`Server, same run: event loop ${fmt(split.utilisation * 100)} % busy (ELU), ${fmt(split.cpuCores, 2)} cores of CPU (all its threads);`);
     say(`longest event-loop delay per 100 ms window p50 ${pct(split.loopDelayMax, 50)} ms, p90 ${pct(split.loopDelayMax, 90)} ms, max ${pct(split.loopDelayMax, 100)} ms`);
-    say(`(perf_hooks.monitorEventLoopDelay); ${split.commitMs.length} COMMITs (${fmt(split.perCommit, 1)} commands each), on the event loop p50 ${pct(split.commitMs, 50)} ms, p99 ${pct(split.commitMs, 99)} ms;`);
+    say(`(perf_hooks.monitorEventLoopDelay); ${split.commitMs.length} batches to the writer thread (${fmt(split.perCommit, 1)} commands each), sent → answered p50 ${pct(split.commitMs, 50)} ms, p99 ${pct(split.commitMs, 99)} ms;`);
     if (split.syncMs.length > 0) say(`${split.syncMs.length} WAL syncs outside COMMIT (fdatasync) p50 ${pct(split.syncMs, 50)} ms, p99 ${pct(split.syncMs, 99)} ms, max ${pct(split.syncMs, 100)} ms;`);
     const fullGcs = split.fullGcs.length === 0 ? 'no mark-compact' : `${split.fullGcs.length} mark-compact (max ${pct(split.fullGcs, 100)} ms)`;
     say(`garbage collection: ${split.scavenges.length} scavenges, pause p50 ${pct(split.scavenges, 50)} ms, max ${pct(split.scavenges, 100)} ms, ${fullGcs},`);
     say(`together ${fmt((sum(split.scavenges) + sum(split.fullGcs)) / split.seconds, 0)} ms of pause a second.`);
     say();
   }
-  say('At FULL SQLite syncs the WAL inside every (group) COMMIT, on the server\'s only thread, and no command is answered before it;');
+  say('At FULL the store\'s writer thread syncs the WAL inside every (group) COMMIT, and no command is answered before it;');
   say('at NORMAL the WAL is not synced per commit, which survives a crash of the server process but not a power cut (docs/durability.md).');
   say();
 }

@@ -1,10 +1,10 @@
 /**
  * A preload for the load bench's server process (`node --import tsx --import ./bench/serverProbe.ts
  * server/main.ts`, set BENCH_LOAD_PROBE): times where each request spends its time inside the
- * server without changing any server code — HTTP arrival to answer, the wait for the store's
- * group commit to take the command, the command's own work, the wait from the end of its work to
- * the promise settling (the rest of its batch and COMMIT), and each COMMIT and WAL
- * sync. Every 100 ms it also samples the event loop: its delay (perf_hooks.monitorEventLoopDelay,
+ * server without changing any server code — HTTP arrival to answer, the wait for the store to take
+ * the command, the command's own work, the wait from the end of its work to the promise settling
+ * (its batch going to the writer thread, the statements and COMMIT there, the answer coming back),
+ * and each batch's time with the writer. Every 100 ms it also samples the event loop: its delay (perf_hooks.monitorEventLoopDelay,
  * the most a timer waited), utilisation and CPU time; and every garbage collection. On exit it writes everything as JSON to
  * PROTAP_PROBE_OUT. Times are milliseconds on the monotonic clock (process.hrtime), shared with the load generator.
  */
@@ -13,7 +13,6 @@ import { syncBuiltinESMExports } from 'node:module';
 import http from 'node:http';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
-import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.ts';
 
 const out = process.env.PROTAP_PROBE_OUT;
@@ -48,15 +47,26 @@ http.Server.prototype.emit = function (this: http.Server, event: string, ...args
   return emit.call(this, event, ...args);
 } as typeof http.Server.prototype.emit;
 
-const exec = Database.prototype.exec;
-Database.prototype.exec = function (this: Database.Database, sql: string) {
-  if (sql !== 'COMMIT') return exec.call(this, sql);
-  const started = now();
-  try {
-    return exec.call(this, sql);
-  } finally {
+// A batch's time with the writer thread: from the store's private send() to its answered() — the
+// statements, COMMIT (and its WAL sync at FULL) there, and the answer's way back to the event loop.
+const store = SqliteStore.prototype as unknown as {
+  send(this: { filling?: { id: number } }): void;
+  answered(this: unknown, message: { batch: number }): void;
+};
+const sentAt = new Map<number, number>();
+const send = store.send;
+store.send = function (this: { filling?: { id: number } }) {
+  if (this.filling) sentAt.set(this.filling.id, now());
+  return send.call(this);
+};
+const answered = store.answered;
+store.answered = function (this: unknown, message: { batch: number }) {
+  const started = sentAt.get(message.batch);
+  if (started !== undefined) {
+    sentAt.delete(message.batch);
     commits.push({ at: started, ms: now() - started });
   }
+  return answered.call(this, message);
 };
 
 type Transaction = SqliteStore['transaction'];

@@ -357,6 +357,7 @@ export class SqliteStore implements CaseStore {
   private send(): void {
     const batch = this.filling;
     if (!batch) return;
+    if (this.broken) return this.fail(this.broken);
     this.filling = undefined;
     // While a batch is with the writer, the process must not exit before its answer.
     if (this.sent.size === 0) this.writer.worker.ref();
@@ -387,10 +388,13 @@ export class SqliteStore implements CaseStore {
     if (!this.draining && this.filling && this.writerIdle()) this.send();
   }
 
-  /** The writer cannot go on: what it holds fails, and so does every later command. */
+  /** The writer cannot go on: what it holds, and the batch being filled, fail; so does every later command. */
   private fail(error: Error): void {
     this.broken ??= error;
-    for (const batch of [...this.sent.values()]) {
+    const lost = [...this.sent.values()];
+    if (this.filling) lost.push(this.filling);
+    this.filling = undefined;
+    for (const batch of lost) {
       this.settled(batch);
       for (const { item } of batch.commands) item.reject(this.broken);
     }
