@@ -197,8 +197,9 @@ export class SqliteStore implements CaseStore {
   private readonly statements: ReturnType<SqliteStore['prepare']>;
   private readonly readsOfCommands: CommittedReads;
   private readonly reads = new Map<string, Database.Statement>();
-  private readonly writer: Thread;
-  private readonly checkpointer: Thread;
+  private readonly synchronous: 'NORMAL' | 'FULL';
+  /** The writer and checkpointer threads, started with the first write (a store that only reads — replay, reports — needs none). */
+  private threads: { writer: Thread; checkpointer: Thread } | undefined;
   /** The writer failed for good (could not open the file, or stopped): every later command gets this. */
   private broken: Error | undefined;
   private nextBatch = 1;
@@ -223,13 +224,22 @@ export class SqliteStore implements CaseStore {
     this.reader.pragma('busy_timeout = 10000');
     this.statements = this.prepare();
     this.readsOfCommands = this.committedReads();
-    this.writer = thread('writerThread.mjs', { path, synchronous: options.synchronous ?? 'FULL', finished: this.finished });
-    this.writer.worker.on('message', (message: FromWriter) => this.answered(message));
-    this.writer.worker.on('error', (error) => this.fail(error));
-    this.writer.worker.on('exit', () => this.fail(new Error(`Penulis basis data ${path} berhenti.`)));
-    this.checkpointer = thread('checkpointThread.mjs', { path });
-    // A checkpoint that failed is done again by the writer itself (its backstop); nothing is lost.
-    this.checkpointer.worker.on('error', () => {});
+    this.synchronous = options.synchronous ?? 'FULL';
+  }
+
+  /** The writer thread, started (with the checkpointer) when first needed. */
+  private writer(): Thread {
+    if (!this.threads) {
+      const writer = thread('writerThread.mjs', { path: this.path, synchronous: this.synchronous, finished: this.finished });
+      writer.worker.on('message', (message: FromWriter) => this.answered(message));
+      writer.worker.on('error', (error) => this.fail(error));
+      writer.worker.on('exit', () => this.fail(new Error(`Penulis basis data ${this.path} berhenti.`)));
+      const checkpointer = thread('checkpointThread.mjs', { path: this.path });
+      // A checkpoint that failed is done again by the writer itself (its backstop); nothing is lost.
+      checkpointer.worker.on('error', () => {});
+      this.threads = { writer, checkpointer };
+    }
+    return this.threads.writer;
   }
 
   /** A statement on the read connection, prepared once. */
@@ -360,9 +370,10 @@ export class SqliteStore implements CaseStore {
     if (this.broken) return this.fail(this.broken);
     this.filling = undefined;
     // While a batch is with the writer, the process must not exit before its answer.
-    if (this.sent.size === 0) this.writer.worker.ref();
+    const writer = this.writer();
+    if (this.sent.size === 0) writer.worker.ref();
     this.sent.set(batch.id, batch);
-    this.writer.worker.postMessage({ batch: batch.id, commands: batch.commands.map((c) => c.ops) });
+    writer.worker.postMessage({ batch: batch.id, commands: batch.commands.map((c) => c.ops) });
     // The writer has its copy: drop ours now rather than keep it (and have it promoted to the old generation) until the answer.
     for (const command of batch.commands) command.ops = [];
   }
@@ -383,7 +394,7 @@ export class SqliteStore implements CaseStore {
   private settled(batch: Batch): void {
     this.sent.delete(batch.id);
     for (const key of batch.keys) if (this.lastWriteOf.get(key) === batch) this.lastWriteOf.delete(key);
-    if (this.sent.size === 0) this.writer.worker.unref();
+    if (this.sent.size === 0) this.threads?.writer.worker.unref();
     batch.settle();
     if (!this.draining && this.filling && this.writerIdle()) this.send();
   }
@@ -550,8 +561,10 @@ export class SqliteStore implements CaseStore {
     this.send();
     await Promise.all([...this.sent.values()].map((batch) => batch.committed));
     this.broken ??= new Error(`Basis data ${this.path} sudah ditutup.`);
-    await stop(this.checkpointer);
-    await stop(this.writer);
+    if (this.threads) {
+      await stop(this.threads.checkpointer);
+      await stop(this.threads.writer);
+    }
     this.reads.clear();
     this.reader.close();
     this.db.close();
