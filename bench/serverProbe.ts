@@ -13,6 +13,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import http from 'node:http';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { BatchedCommands } from '../src/store/sqlite/batchedCommands.ts';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.ts';
 
 const out = process.env.PROTAP_PROBE_OUT;
@@ -49,7 +50,7 @@ http.Server.prototype.emit = function (this: http.Server, event: string, ...args
 
 // A batch's time with the writer thread: from the store's private send() to its answered() — the
 // statements, COMMIT (and its WAL sync at FULL) there, and the answer's way back to the event loop.
-const store = SqliteStore.prototype as unknown as {
+const store = BatchedCommands.prototype as unknown as {
   send(this: { filling?: { id: number } }): void;
   answered(this: unknown, message: { batch: number }): void;
 };

@@ -63,7 +63,7 @@ describe('SQLite: the writer thread', () => {
   it('fails the commands a stopped writer held, and every later one, instead of leaving them waiting', async () => {
     const s = open();
     await s.transaction(async (tx) => tx.write([created('sebelum')], noTimers));
-    const writer = (s as unknown as { threads: { writer: { worker: Worker } } }).threads.writer.worker;
+    const writer = (s as unknown as { commands: { threads: { writer: { worker: Worker } } } }).commands.threads.writer.worker;
     const stopped = writer.terminate();
     const held = s.transaction(async (tx) => tx.write([created('tertahan')], noTimers));
     await stopped;
