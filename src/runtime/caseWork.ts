@@ -5,7 +5,7 @@
  * engine runs it over a Map and a timer queue; the durable engine over the family of cases one
  * command loads, whose changes it then writes in one transaction (DESIGN.md decisions 4 and 9).
  */
-import { completeEvent, errorEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import { completeEvent, errorEvent, escalationEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { applyDecision, type Effects, type TimerRows } from './applyDecision.ts';
 import { revisionOf, type CaseRecord, type Command, type OpenStep, type TimerRow } from './caseRecord.ts';
@@ -212,6 +212,9 @@ export class CaseWork {
       this.start(child.processId, { id: child.id, vars: child.vars, at: command.at, actor: command.actor, parent: { caseId: record.id, node: child.node, instance: child.instance } });
     }
     for (const childId of effects.cancelChildren) this.cancel(childId, command.at);
+    // An escalation no boundary of this case caught goes on to the call activity that started it
+    // (before the case's own end reaches it, as BPMN throws it before the end event completes).
+    if (record.parent && decision.escalations.length > 0) this.escalateToParent(record, decision.escalations, command.at);
     if (record.status !== 'active' && record.parent) this.notifyParent(record, command.at);
     // A case ends once: later commands on it are refused by activeCase.
     if (record.status !== 'active' && record.status !== 'incident') this.env.cases.ended(record);
@@ -231,6 +234,20 @@ export class CaseWork {
     this.env.timers.removeCase(caseId);
     for (const byInstance of record.children.values()) for (const child of byInstance.values()) this.cancel(child, at);
     this.env.cases.ended(record);
+  }
+
+  /**
+   * Delivers a child's escalations to its parent as thrown by the call activity: a boundary on it
+   * (or on a subprocess around it) catches them by code; one nobody catches there is recorded in
+   * the parent and goes on to its own parent.
+   */
+  private escalateToParent(record: CaseRecord, codes: readonly string[], at: string): void {
+    const link = record.parent;
+    for (const code of codes) {
+      const parent = link && this.env.cases.get(link.caseId);
+      if (!link || !parent || parent.status !== 'active' || !parent.steps.has(link.node)) return;
+      this.apply(parent, { type: escalationEvent(code && code !== '_' ? code : '_'), at, actor: 'sistem', message: `eskalasi dari kasus anak ${record.id}`, source: link.node });
+    }
   }
 
   private notifyParent(record: CaseRecord, at: string): void {

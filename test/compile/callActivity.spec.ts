@@ -86,3 +86,33 @@ describe('call activity: a macro SOP calling a micro SOP (Gugatan Perdata → Pe
     });
   });
 });
+
+describe('call activity: an escalation of the micro SOP reaches the macro case', () => {
+  const start = async () => {
+    const engine = await engineWith(dir, 'callActivity.escalation.bpmn');
+    const { id } = engine.startCase('PerkaraBerjenjang', { at: '2026-01-05T08:00:00+07:00' });
+    const [childId] = engine.getCase(id).activeSteps[0]?.childCases ?? [];
+    return { engine, id, childId: childId as string };
+  };
+
+  it('takes the interrupting escalation boundary of the call activity when the micro case ends in an escalation', async () => {
+    const { engine, id, childId } = await start();
+    const child = engine.completeStep(childId, 'Sampaikan', { data: { hasil: 'ragu' }, at: '2026-01-06T10:00:00+07:00' });
+    expect(child.status).toBe('completed');
+    const parent = engine.getCase(id);
+    expect(active(parent)).toEqual(['Konfirmasi']);
+    expect(parent.history.at(-1)).toMatchObject({ event: 'ESCALATION.ALAMAT_RAGU', at: '2026-01-06T10:00:00+07:00', stepsEnded: ['Panggil'], visited: ['AlamatRagu', 'Konfirmasi'] });
+    expect(parent.history.some((h) => h.event === 'CALL.DONE.Panggil')).toBe(false);
+  });
+
+  it('runs the non-interrupting boundary\'s path and keeps waiting for the micro case', async () => {
+    const { engine, id, childId } = await start();
+    engine.completeStep(childId, 'Sampaikan', { data: { hasil: 'biaya' }, at: '2026-01-06T10:00:00+07:00' });
+    expect(active(engine.getCase(childId))).toEqual(['Ulangi']);
+    const parent = engine.getCase(id);
+    expect(active(parent)).toEqual(['Panggil']);
+    expect(parent.history.at(-1)).toMatchObject({ event: 'ESCALATION.PANJAR_KURANG', visited: ['PanjarKurang', 'TagihPanjar', 'PanjarDitagih'], stepsEnded: [] });
+    engine.completeStep(childId, 'Ulangi', { at: '2026-01-07T10:00:00+07:00' });
+    expect(active(engine.getCase(id))).toEqual(['Sidang']);
+  });
+});

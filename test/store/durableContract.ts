@@ -221,6 +221,27 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 2 });
     });
 
+    it('carries a micro case\'s escalations to the macro case durably: an interrupting and a non-interrupting boundary, replayed clean', async () => {
+      const engine = await engineOn(store);
+      await engine.deployXml(fixture(compileDir, 'callActivity.escalation.bpmn'));
+      const first = await engine.startCase('PerkaraBerjenjang', { at: T0 });
+      const firstChild = first.activeSteps[0]?.childCases?.[0] as string;
+      const second = await engine.startCase('PerkaraBerjenjang', { at: T0 });
+      const secondChild = second.activeSteps[0]?.childCases?.[0] as string;
+
+      const other = await restarted();
+      await other.completeStep(firstChild, 'Sampaikan', { data: { hasil: 'ragu' }, at: '2026-01-06T10:00:00+07:00' });
+      const caught = await other.getCase(first.id);
+      expect(caught.activeSteps.map((s) => s.id)).toEqual(['Konfirmasi']);
+      expect(caught.history.at(-1)).toMatchObject({ event: 'ESCALATION.ALAMAT_RAGU', stepsEnded: ['Panggil'] });
+
+      await other.completeStep(secondChild, 'Sampaikan', { data: { hasil: 'biaya' }, at: '2026-01-06T10:00:00+07:00' });
+      expect((await other.getCase(second.id)).history.at(-1)).toMatchObject({ event: 'ESCALATION.PANJAR_KURANG', visited: ['PanjarKurang', 'TagihPanjar', 'PanjarDitagih'] });
+      await other.completeStep(secondChild, 'Ulangi', { at: '2026-01-07T10:00:00+07:00' });
+      expect((await other.getCase(second.id)).activeSteps.map((s) => s.id)).toEqual(['Sidang']);
+      expect(await replayAll(other)).toMatchObject({ cases: 4, bad: [] });
+    });
+
     it('fails a step of a micro case by hand: the macro case takes its error boundary in the same transaction', async () => {
       const engine = await engineOn(store);
       await engine.deployXml(fixture(compileDir, 'callActivity.micro.bpmn'));
