@@ -4,6 +4,7 @@
  * bearer token (POST /api/login); what a person may do follows their roles (src/auth/roles.ts),
  * and every command records who did it in the event log.
  */
+import { knownRoles } from '../src/auth/knownRoles.ts';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
@@ -15,6 +16,7 @@ import type { OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import { validateBpmn } from '../src/runtime/validateBpmn.ts';
+import { startForm } from '../src/runtime/definition.ts';
 import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
 import { createRequire } from 'node:module';
@@ -185,7 +187,17 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
 
   app.get('/api/definitions', route(async (_req, res) => {
     await engine.refreshDefinitions();
-    res.json(engine.definitions().map((d) => ({ processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku })));
+    res.json(engine.definitions().map((d) => {
+      const start = startForm(d);
+      return { processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku, ...(start ? { startForm: start } : {}) };
+    }));
+  }));
+
+  app.get('/api/roles', route(async (_req, res) => {
+    userOf(res);
+    await engine.refreshDefinitions();
+    const lanes = engine.definitions().flatMap((d) => d.lanes.map((l) => ({ pelaksana: l.pelaksana, laneName: l.name })));
+    res.json(knownRoles(lanes, await engine.store.listUsers()));
   }));
 
   app.post('/api/definitions', permit('deploy'), xml, route(async (req, res) => {
@@ -288,7 +300,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const late = queryString(req, 'late');
     const limit = Number(queryString(req, 'limit') ?? 500);
     if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw bad('Parameter "limit" harus bilangan bulat 1–5000.');
-    res.json(await engine.store.openSteps({ limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
+    res.json(await engine.worklist({ limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
   }));
 
   reportRoutes(app, engine);

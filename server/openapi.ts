@@ -12,6 +12,8 @@ type Operation = {
   okDescription?: string;
   /** The answer's media type when it is not JSON. */
   okType?: string;
+  /** The answer's schema (components/schemas), where it is described. */
+  okSchema?: { $ref: string } | { type: 'array'; items: { $ref: string } };
   query?: [string, string][];
   path?: string[];
   roles?: string;
@@ -30,7 +32,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/users/{id}': { patch: { summary: 'Mengubah nama, peran, kata sandi, atau menonaktifkan pengguna', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404] } },
   '/api/definitions': {
-    get: { summary: 'SOP yang di-deploy, tiap versi', ok: 200 },
+    get: { summary: 'SOP yang di-deploy, tiap versi; `startForm` (skema form-js) bila memulai kasus perlu menjawab sesuatu', ok: 200 },
     post: { summary: 'Men-deploy diagram BPMN (versi baru; kasus berjalan tetap pada versinya)', body: 'xml', ok: 201, roles: 'analis, admin', errors: [403, 413, 415, 422] },
   },
   '/api/definitions/validate': {
@@ -62,11 +64,14 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     },
     post: { summary: 'Memulai kasus (header Idempotency-Key opsional)', body: 'StartCase', ok: 201, roles: 'semua kecuali auditor', errors: [400, 403, 404, 422] },
   },
-  '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat, variabel, riwayat', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat dan formulirnya, variabel, riwayat', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id'], errors: [404] } },
   '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [404] } },
   '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [404] } },
   '/api/cases/{id}/steps/{stepId}/complete': {
-    post: { summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional)', body: 'CompleteStep', ok: 200, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422] },
+    post: {
+      summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional). `data` harus sesuai formulir langkah (`form`): kolom tak dikenal, jenis nilai salah, atau kolom wajib kosong → 422 BAD_STEP_DATA dengan `field` dan `label`; kasus tidak berubah',
+      body: 'CompleteStep', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422],
+    },
   },
   '/api/cases/{id}/steps/{stepId}/claim': {
     post: {
@@ -76,7 +81,8 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     delete: { summary: 'Melepas klaim langkah (pengambilnya atau admin); langkah tanpa klaim tidak berubah', ok: 200, path: ['id', 'stepId'], roles: 'pengambil klaim, admin', errors: [403, 404, 409] },
   },
   '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor)', body: 'Message', ok: 200, roles: 'semua kecuali auditor', errors: [400, 403, 404, 409] } },
-  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin)', ok: 200, query: [['pelaksana', 'peran, dipisah koma'], ['semua', 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)'], ['late', 'true: hanya yang terlambat'], ['limit', 'paling banyak 1–5000 (bawaan 500)']], errors: [400, 403] } },
+  '/api/roles': { get: { summary: 'Peran pelaksana yang dikenal: dari lajur SOP yang di-deploy dan dari orang-orang kantor', ok: 200 } },
+  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: [['pelaksana', 'peran, dipisah koma'], ['semua', 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)'], ['late', 'true: hanya yang terlambat'], ['limit', 'paling banyak 1–5000 (bawaan 500)']], errors: [400, 403] } },
   '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
   '/api/calendar/{year}': {
     get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },
@@ -97,7 +103,10 @@ const OPTIONAL_BODIES: readonly Operation['body'][] = ['CompleteStep', 'ClaimSte
 
 function operation(op: Operation) {
   const responses: Record<string, unknown> = {
-    [op.ok]: { description: op.okDescription ?? STATUS_TEXT[op.ok], ...(op.okType ? { content: { [op.okType]: { schema: { type: 'string' } } } } : {}) },
+    [op.ok]: {
+      description: op.okDescription ?? STATUS_TEXT[op.ok],
+      ...(op.okType ? { content: { [op.okType]: { schema: { type: 'string' } } } } : op.okSchema ? { content: { 'application/json': { schema: op.okSchema } } } : {}),
+    },
   };
   for (const status of [...(op.public ? [] : [401]), ...(op.errors ?? [])]) {
     responses[status] = { description: STATUS_TEXT[status], content: { 'application/problem+json': { schema: problem } } };
@@ -123,6 +132,58 @@ function operation(op: Operation) {
   };
 }
 
+const FIELD_TYPES = ['textfield', 'textarea', 'number', 'datetime', 'select', 'radio', 'checkbox', 'text', 'spacer', 'separator'];
+
+/** The answers' shapes that carry a step's form. */
+const responseSchemas = {
+  StepForm: {
+    type: 'object', required: ['type', 'id', 'schemaVersion', 'components'],
+    description: 'Formulir langkah: skema form-js (bpmn.io). Pertanyaan keputusan sesudah langkah datang lebih dulu (wajib; `decision` = id gateway-nya, `description` = ke mana tiap jawaban menuju), lalu kolom tambahan analis. Tanpa kolom masukan: langkah tidak menerima data.',
+    properties: {
+      type: { const: 'default' }, id: { type: 'string' }, schemaVersion: { type: 'integer' },
+      components: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['type'],
+          properties: {
+            id: { type: 'string' }, type: { enum: FIELD_TYPES }, key: { type: 'string', description: 'nama data dalam `data` penyelesaian' },
+            label: { type: 'string' }, description: { type: 'string' }, text: { type: 'string' }, subtype: { const: 'date' },
+            values: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, value: { type: ['string', 'number', 'boolean'] } } } },
+            validate: { type: 'object', properties: { required: { type: 'boolean' } } },
+            decision: { type: 'string', description: 'id gateway yang menanyakan kolom ini' },
+          },
+        },
+      },
+    },
+  },
+  StepView: {
+    type: 'object', required: ['id', 'type', 'completion', 'startedAt', 'late'],
+    properties: {
+      id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, completion: { enum: ['person', 'message', 'child', 'inner'] },
+      pelaksana: { type: 'string' }, waktu: { type: 'string' }, startedAt: { type: 'string' }, due: { type: 'string' }, late: { type: 'boolean' },
+      no: { type: 'string' }, kelengkapan: { type: 'string' }, output: { type: 'string' }, keterangan: { type: 'string' },
+      claimedBy: { type: 'string' }, openInstances: { type: 'array', items: { type: 'integer' } },
+      form: { $ref: '#/components/schemas/StepForm' },
+    },
+  },
+  Case: {
+    type: 'object', required: ['id', 'processId', 'version', 'revision', 'status', 'activeSteps', 'vars'],
+    properties: {
+      id: { type: 'string' }, processId: { type: 'string' }, processName: { type: 'string' }, version: { type: 'integer' }, revision: { type: 'integer' },
+      businessKey: { type: 'string' }, status: { type: 'string' }, startedAt: { type: 'string' }, endedAt: { type: 'string' },
+      activeSteps: { type: 'array', items: { $ref: '#/components/schemas/StepView' } }, vars: { type: 'object' }, history: { type: 'array' },
+    },
+  },
+  WorklistRow: {
+    type: 'object', required: ['caseId', 'processId', 'stepId', 'startedAt', 'late'],
+    properties: {
+      caseId: { type: 'string' }, processId: { type: 'string' }, version: { type: 'integer' }, stepId: { type: 'string' }, name: { type: 'string' },
+      pelaksana: { type: 'string' }, startedAt: { type: 'string' }, due: { type: 'string' }, late: { type: 'boolean' }, businessKey: { type: 'string' },
+      claimedBy: { type: 'string' }, claimedAt: { type: 'string' }, form: { $ref: '#/components/schemas/StepForm' },
+    },
+  },
+};
+
 /** The OpenAPI document. */
 export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -144,8 +205,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
         ...requestSchemas,
         Problem: {
           type: 'object', required: ['type', 'title', 'status', 'code', 'detail'],
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, instance: { type: 'string' } },
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, instance: { type: 'string' },
+            field: { type: 'string', description: 'BAD_STEP_DATA: nama data (key) kolom pertama yang salah' },
+            label: { type: 'string', description: 'BAD_STEP_DATA: label kolom itu' },
+            fields: { type: 'array', description: 'BAD_STEP_DATA: setiap kolom yang salah', items: { type: 'object', properties: { field: { type: 'string' }, label: { type: 'string' }, detail: { type: 'string' } } } },
+          },
         },
+        ...responseSchemas,
       },
     },
   };

@@ -1,17 +1,23 @@
 /**
  * "Mulai kasus" (#/kasus/mulai[/<processId>]): choose a deployed SOP, give the nomor perkara or
- * nomor surat and any variables known at the start; POST /api/cases with one Idempotency-Key per
- * form, so a double click starts one case; then the new case's page.
+ * nomor surat and, when the SOP asks something at its start (a decision right after the start
+ * event, or fields on the start event), answer its start form — the same form-js form a step's
+ * completion shows, drawn again whenever another SOP is chosen. POST /api/cases with the answers
+ * as `vars` and one Idempotency-Key per form, so a double click starts one case; a 422
+ * BAD_STEP_DATA puts the server's words under the field at fault; then the new case's page.
  */
 import { ApiError } from '../core/api.ts';
 import { formValues, h, show } from '../core/dom.ts';
-import { latestDefinitions, sopLabel } from '../worklist/definitions.ts';
+import { latestDefinitions, sopLabel, type DefinitionSummary } from '../worklist/definitions.ts';
 import { newIdempotencyKey } from '../worklist/idempotencyKey.ts';
-import { keyValueRows } from '../worklist/keyValueRows.ts';
+import { hasInputs } from '../worklist/stepForm/stepData.ts';
+import { createStepForm, holdFocus, type StepForm } from '../worklist/stepForm/stepForm.ts';
 import type { CaseContext } from './caseContext.ts';
 import type { CaseDetail } from './caseAnswers.ts';
 
-export async function startCaseForm(container: HTMLElement, context: CaseContext, preselect: string | undefined): Promise<void> {
+interface FieldFault { field: string; label?: string; detail: string }
+
+export async function startCaseForm(container: HTMLElement, context: CaseContext, preselect: string | undefined): Promise<void | (() => void)> {
   const { api, notices, router, session } = context;
   show(container, h('h1', {}, 'Mulai kasus'), h('p', { class: 'memuat' }, 'Memuat daftar SOP…'));
   if (!session.user?.roles.some((role) => role !== 'auditor')) {
@@ -25,41 +31,97 @@ export async function startCaseForm(container: HTMLElement, context: CaseContext
   }
   const sop = h('select', { name: 'processId', required: true },
     h('option', { value: '' }, '— pilih SOP —'),
-    ...definitions.map((d) => h('option', { value: d.processId, selected: d.processId === preselect },
-      `${sopLabel(d, d.processId)}${d.kodeBuku ? ` · ${d.kodeBuku}` : ''} · versi ${d.version}`)));
-  const vars = keyValueRows('Variabel awal (opsional)', 'Data yang sudah diketahui saat kasus dimulai, mis. jenis perkara atau nama pihak.');
+    ...definitions.map((d) => h('option', { value: d.processId, selected: d.processId === preselect }, optionLabel(d, definitions))));
+  const questions = h('section', { class: 'isian-awal', 'aria-label': 'Isian awal kasus', hidden: true });
   const problem = h('p', { class: 'galat', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit' }, 'Mulai kasus');
-  const form = h('form', { class: 'mulai-kasus', 'aria-label': 'Mulai kasus' },
+  const formId = `mulai-kasus-${newIdempotencyKey()}`;
+  const submit = h('button', { type: 'submit', form: formId }, 'Mulai kasus');
+  // The start form is form-js's own <form>: it stands beside this one, not inside it.
+  const form = h('form', { id: formId, class: 'mulai-kasus', 'aria-label': 'Mulai kasus' },
     h('label', {}, 'SOP', sop),
-    h('label', {}, 'Nomor perkara / nomor surat', h('input', { name: 'businessKey', maxlength: 200, autocomplete: 'off', placeholder: 'mis. 123/Pid.B/2026/PN Bdg' })),
-    vars.element, problem,
-    h('div', { class: 'baris' }, submit, h('a', { href: router.href('kasus') }, 'Batal')));
+    h('label', {}, 'Nomor perkara / nomor surat', h('input', { name: 'businessKey', maxlength: 200, autocomplete: 'off', placeholder: 'mis. 123/Pid.B/2026/PN Bdg' })));
   const key = newIdempotencyKey();
   let busy = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    const { processId = '', businessKey = '' } = formValues(form);
-    let data: Record<string, unknown>;
-    try {
-      data = vars.read();
-    } catch (error) {
-      problem.textContent = (error as Error).message;
-      problem.hidden = false;
+  let startForm: StepForm | undefined;
+  /** Counts the SOP choices, so a form drawn for an SOP chosen before is thrown away. */
+  let drawn = 0;
+
+  async function drawStartForm(): Promise<void> {
+    const turn = ++drawn;
+    startForm?.destroy();
+    startForm = undefined;
+    problem.hidden = true;
+    const schema = definitions.find((d) => d.processId === sop.value)?.startForm;
+    if (!hasInputs(schema)) {
+      show(questions);
+      questions.hidden = true;
       return;
     }
+    const created = await createStepForm(schema, send);
+    if (turn !== drawn) {
+      created.destroy();
+      return;
+    }
+    startForm = created;
+    show(questions, h('h2', {}, 'Isian awal'), h('p', { class: 'keterangan' }, 'SOP ini meminta data berikut saat kasus dimulai.'), created.element);
+    questions.hidden = false;
+  }
+
+  function send(data: Record<string, unknown> | undefined): void {
+    if (busy) return;
+    const { processId = '', businessKey = '' } = formValues(form);
+    if (!processId) return;
     busy = true;
     submit.disabled = true;
     problem.hidden = true;
-    const body = { processId, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}), ...(Object.keys(data).length ? { vars: data } : {}) };
+    const body = { processId, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}), ...(data && Object.keys(data).length ? { vars: data } : {}) };
     api.post<CaseDetail>('/api/cases', body, { idempotencyKey: key }).then((started) => {
-      notices.show(`Kasus ${started.businessKey ?? started.id} dimulai.`, 'sukses');
+      notices.show(`Kasus ${started.businessKey ?? 'tanpa nomor'} dimulai.`, 'sukses');
       router.navigate('kasus', started.id);
     }, (error: unknown) => {
-      problem.textContent = error instanceof ApiError ? `${error.problem.detail} (${error.code})` : String(error);
-      problem.hidden = false;
+      if (error instanceof ApiError && error.code === 'BAD_STEP_DATA') badData(error);
+      else refuse(error instanceof Error ? error.message : String(error));
     }).finally(() => { busy = false; submit.disabled = false; });
+  }
+  /** The server's faults under their fields; those no field holds, named by label, in the alert. */
+  function badData(error: ApiError): void {
+    const faults = (error.problem.fields as FieldFault[] | undefined) ?? [{ field: String(error.problem.field ?? ''), detail: error.problem.detail }];
+    const unplaced = faults.filter((fault) => !startForm?.showError(fault.field, readable(fault)));
+    refuse(unplaced.length === 0
+      ? 'Isian ditolak: perbaiki kolom yang ditandai, lalu mulai lagi.'
+      : unplaced.map((fault) => `${fault.label ?? 'Isian'}: ${readable(fault)}`).join(' '));
+  }
+  function refuse(message: string): void {
+    problem.textContent = message;
+    problem.hidden = false;
+  }
+
+  sop.addEventListener('change', () => { void drawStartForm().catch((error: unknown) => notices.error(error)); });
+  holdFocus(submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!startForm) {
+      send(undefined);
+      return;
+    }
+    // form-js checks its fields first and calls `send` only when all is well.
+    startForm.submit();
   });
-  show(container, h('h1', {}, 'Mulai kasus'), form);
+  await drawStartForm();
+  show(container, h('h1', {}, 'Mulai kasus'), h('div', { class: 'halaman-mulai' }, form, questions, problem,
+    h('div', { class: 'baris' }, submit, h('a', { href: router.href('kasus') }, 'Batal'))));
+  return () => { drawn += 1; startForm?.destroy(); };
+}
+
+/** "Penerimaan Berkas · W.1 · versi 2": the SOP's name, with its id only when nameless or when two share the name. */
+function optionLabel(definition: DefinitionSummary, all: DefinitionSummary[]): string {
+  const shared = all.filter((d) => d.name !== undefined && d.name === definition.name).length > 1;
+  const name = definition.name && !shared ? definition.name : sopLabel(definition, definition.processId);
+  return `${name}${definition.kodeBuku ? ` · ${definition.kodeBuku}` : ''} · versi ${definition.version}`;
+}
+
+/** The server's words without the field's data key in brackets ("Kolom "Nomor berkas" (nomorBerkas) …"). */
+function readable(fault: FieldFault): string {
+  return fault.label ? fault.detail.replaceAll(` (${fault.field})`, '') : fault.detail;
 }

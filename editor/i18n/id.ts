@@ -236,4 +236,13 @@ export const id: Record<string, string> = {
   'Data Object Reference': 'Objek data',
   'Data Store Reference': 'Penyimpanan data',
   'Group': 'Kelompok',
+  // zoom buttons and context pad of the Pemodel SOP (modeler/zoomControls/, modeler/appendUserTask/)
+  'Zoom': 'Perbesaran',
+  'Zoom in': 'Perbesar',
+  'Zoom out': 'Perkecil',
+  'Zoom in (Ctrl + mouse wheel)': 'Perbesar (Ctrl + roda tetikus)',
+  'Zoom out (Ctrl + mouse wheel)': 'Perkecil (Ctrl + roda tetikus)',
+  'Fit': 'Sesuaikan',
+  'Show the whole diagram': 'Tampilkan seluruh diagram',
+  'Append user task': 'Sambung tugas pengguna',
 };

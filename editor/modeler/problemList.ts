@@ -1,6 +1,7 @@
 /**
  * The result of "Periksa" (or a refused deployment): every problem the server found, each naming
- * its element; clicking one selects that element on the canvas. Warnings follow, apart.
+ * its element (a step, a gateway, a sequence flow or the process); clicking one selects that
+ * element on the canvas. Warnings follow, apart.
  */
 import { h } from '../core/dom.ts';
 
@@ -20,11 +21,33 @@ export interface Findings {
   clean?: string;
 }
 
+/**
+ * One problem as a line. Messages mostly name their element already ("Alur "Ya" (Alur_ya) dari
+ * gateway …"), so the id is not printed again in front: its mention in the message is marked
+ * instead, and only a message that does not name it gets the id first.
+ */
 function item(problem: DiagramProblem, select: (id: string) => void): HTMLElement {
-  const text = [h('span', { class: 'mono' }, problem.code), ' ', problem.id ? h('strong', {}, problem.id) : null, problem.id ? ': ' : '', problem.message];
+  const code = h('span', { class: 'mono masalah-kode' }, problem.code);
+  const at = mentionOf(problem.message, problem.id);
+  const message = at >= 0
+    ? [problem.message.slice(0, at), h('strong', {}, problem.id), problem.message.slice(at + problem.id.length)]
+    : [problem.id ? h('strong', {}, problem.id) : null, problem.id ? ': ' : '', problem.message];
+  const text = [code, ' ', ...message];
   return h('li', {}, problem.id
     ? h('button', { type: 'button', class: 'masalah-elemen', title: `Pilih ${problem.id} di diagram`, onclick: () => select(problem.id) }, ...text)
     : h('span', {}, ...text));
+}
+
+/** Where `message` names `id` as a whole id (Alur_1 is not named by "Alur_10"), or -1. */
+function mentionOf(message: string, id: string): number {
+  if (!id) return -1;
+  const idChar = /[\p{L}\p{N}_-]/u;
+  for (let at = message.indexOf(id); at >= 0; at = message.indexOf(id, at + 1)) {
+    const before = message[at - 1] ?? ' ';
+    const after = message[at + id.length] ?? ' ';
+    if (!idChar.test(before) && !idChar.test(after)) return at;
+  }
+  return -1;
 }
 
 /** The findings as a section (a region named by its title, for screen readers and tests). */

@@ -1,6 +1,8 @@
 /**
- * Selects the element a problem names and scrolls it into view. Problems name BPMN ids; a
- * process has no shape of its own in a collaboration, so its pool stands for it.
+ * Selects the element a problem names and scrolls it into view. Problems name BPMN ids: a
+ * shape, or a sequence flow (UNCONDITIONED_FLOW, CONDITION_MISMATCH, …), which the registry
+ * holds as a connection under the same id and selects alike; a process has no shape of its own
+ * in a collaboration, so its pool stands for it.
  */
 import type { Modeler } from './createModeler.ts';
 

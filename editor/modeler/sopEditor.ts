@@ -7,6 +7,7 @@ import { ApiError, type Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import type { Router } from '../shell/router.ts';
+import { confirmAction } from './confirmDialog.ts';
 import { createModeler, type Modeler } from './createModeler.ts';
 import { EditorToolbar } from './editorToolbar.ts';
 import { download } from './localFile.ts';
@@ -39,7 +40,9 @@ interface ProcessElement { $type: string; id: string; name?: string }
 export class SopEditor {
   private readonly modeler: Modeler;
   private readonly toolbar: EditorToolbar;
-  private readonly heading = h('p', { class: 'pemodel-judul' });
+  private readonly heading = h('span', { class: 'pemodel-nama' });
+  private readonly processId = h('code', { class: 'mono' });
+  private readonly processLine = h('span', { class: 'pemodel-id', title: 'Dipakai API dan katalog SOP', hidden: true }, 'ID proses: ', this.processId);
   private readonly status = h('span', { class: 'lencana', role: 'status', 'aria-label': 'Keadaan diagram' });
   private readonly findings = h('div', { class: 'pemodel-temuan' });
   private dirty = false;
@@ -54,19 +57,23 @@ export class SopEditor {
     this.toolbar = new EditorToolbar({
       open: () => void showOpenDialog(context.api, context.router, context.notices),
       create: () => context.router.navigate('pemodel', 'baru'),
-      upload: () => context.upload(),
+      upload: () => void this.upload(),
       download: () => void this.download(),
       undo: () => this.commandStack().undo(),
       redo: () => this.commandStack().redo(),
-      discard: () => { context.drafts.delete(key); context.router.navigate('pemodel', ...context.router.current().slice(1)); },
+      discard: () => void this.discard(),
       check: () => void this.check(),
-      deploy: () => void this.deploy(),
+      deploy: () => void this.confirmDeploy(),
     });
     show(container, h('section', { class: 'pemodel' },
-      h('div', { class: 'pemodel-kepala' }, h('h1', {}, 'Pemodel SOP'), this.heading, this.status, this.toolbar.element),
+      h('div', { class: 'pemodel-kepala' },
+        h('h1', {}, 'Pemodel SOP'),
+        // The process id is what the API, the catalogue and case links use, so it stays in sight.
+        h('p', { class: 'pemodel-judul' }, this.heading, this.processLine),
+        this.status, this.toolbar.element),
       this.findings,
       h('div', { class: 'pemodel-kerja' }, canvas, panel)));
-    this.modeler = createModeler(canvas, panel);
+    this.modeler = createModeler(canvas, panel, this.context.api);
     this.modeler.on('commandStack.changed', (event: { trigger: string }) => {
       if (event.trigger === 'clear') return;
       this.dirty = true;
@@ -86,8 +93,8 @@ export class SopEditor {
       this.version = rows.find((row) => row.processId === processId)?.version;
     }
     const xml = draft ?? await this.sourceXml();
+    // The zoomControls module fits the view once the import is done.
     const { warnings } = await this.modeler.importXML(xml);
-    this.canvas().zoom('fit-viewport', 'auto');
     this.dirty = draft !== undefined;
     if (draft) this.context.notices.show('Perubahan yang belum di-deploy dipulihkan.', 'info');
     if (warnings.length) this.context.notices.show(`Diagram dibuka dengan ${warnings.length} peringatan pembaca XML.`, 'info');
@@ -121,6 +128,50 @@ export class SopEditor {
 
   private async download(): Promise<void> {
     download(`${this.process()?.id ?? 'sop'}.bpmn`, await this.xml());
+  }
+
+  /** "Buang perubahan": back to the source of this address, once the analyst confirms. */
+  private async discard(): Promise<void> {
+    const back = this.source.kind === 'deployed'
+      ? this.version === undefined ? 'diagram di server' : `versi ${this.version} di server`
+      : this.source.kind === 'new' ? 'diagram baru yang kosong' : `berkas ${this.source.name} seperti saat diunggah`;
+    const confirmed = await confirmAction({
+      title: 'Buang perubahan?',
+      message: `Semua perubahan yang belum di-deploy akan hilang dan diagram kembali ke ${back}. Tindakan ini tidak dapat diurungkan.`,
+      confirm: 'Ya, buang perubahan',
+    });
+    if (!confirmed || this.destroyed) return;
+    this.context.drafts.delete(this.key);
+    this.context.router.navigate('pemodel', ...this.context.router.current().slice(1));
+  }
+
+  /** "Unggah" over unsaved edits says what becomes of them first. */
+  private async upload(): Promise<void> {
+    if (this.dirty) {
+      // A new upload replaces the draft of #/pemodel/berkas; other addresses keep theirs while the app runs.
+      const fate = this.key === 'berkas'
+        ? 'Perubahan itu akan hilang karena berkas yang baru menggantikannya.'
+        : 'Perubahan itu disimpan sementara selama halaman ini terbuka, dan hilang bila halaman dimuat ulang atau ditutup; unduh .bpmn dulu untuk menyimpannya.';
+      const confirmed = await confirmAction({
+        title: 'Unggah berkas lain?',
+        message: `Diagram ini punya perubahan yang belum di-deploy. ${fate}`,
+        confirm: 'Ya, unggah berkas lain',
+      });
+      if (!confirmed || this.destroyed) return;
+    }
+    this.context.upload();
+  }
+
+  private async confirmDeploy(): Promise<void> {
+    const process = this.process();
+    const sameSop = this.source.kind === 'deployed' && process?.id === this.source.processId && this.version !== undefined;
+    const version = sameSop ? `versi ${(this.version ?? 0) + 1}` : 'versi baru';
+    const confirmed = await confirmAction({
+      title: 'Deploy SOP ini?',
+      message: `"${process?.name ?? '(tanpa nama)'}" (ID proses: ${process?.id ?? '—'}) akan di-deploy sebagai ${version}. Kasus yang sedang berjalan tetap memakai versinya; kasus baru memakai versi ini.`,
+      confirm: 'Ya, deploy',
+    });
+    if (confirmed && !this.destroyed) await this.deploy();
   }
 
   private async check(): Promise<void> {
@@ -179,7 +230,9 @@ export class SopEditor {
 
   private refresh(): void {
     const process = this.process();
-    this.heading.textContent = process ? `${process.name ?? '(tanpa nama)'} · ${process.id}` : '';
+    this.heading.textContent = process ? process.name ?? '(tanpa nama)' : '';
+    this.processId.textContent = process?.id ?? '';
+    this.processLine.hidden = !process;
     const deployed = this.source.kind === 'deployed' && this.version !== undefined;
     this.status.className = `lencana ${this.dirty ? 'segera' : deployed ? 'utuh' : ''}`;
     this.status.textContent = this.dirty
@@ -190,5 +243,4 @@ export class SopEditor {
   }
 
   private commandStack(): CommandStack { return this.modeler.get<CommandStack>('commandStack'); }
-  private canvas(): { zoom(level: string, center: string): void } { return this.modeler.get('canvas'); }
 }

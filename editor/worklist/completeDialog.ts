@@ -1,16 +1,20 @@
 /**
- * The form that completes one open step: it reads the case afresh (its revision guards against
- * completing on a stale view), takes data as name/value rows, and sends them once — one
- * Idempotency-Key per opened form, and the button stays dead while the request runs, so a double
- * click completes the step once. A 409 (case moved on, step claimed or no longer open) closes the
- * form with the server's words and refreshes the list; other refusals stay in the form to fix.
+ * The dialog that completes one open step: it reads the case afresh (its revision guards against
+ * completing on a stale view), says what the step is — its keterangan, kelengkapan and keluaran
+ * from the SOP — and shows the step's form (form-js), whose decision questions say under them
+ * where each answer leads. The data is sent once: one Idempotency-Key per opened dialog, and the
+ * button stays dead while the request runs, so a double click completes the step once. A 409
+ * (case moved on, step claimed or no longer open) closes the dialog with the server's words and
+ * refreshes the list; a 422 BAD_STEP_DATA puts the server's words under the field at fault.
  */
 import { ApiError, type Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import { formatTanggal } from '../i18n/format.ts';
+import type { FormSchema } from '../../src/model/formSchema.ts';
 import { newIdempotencyKey } from './idempotencyKey.ts';
-import { keyValueRows } from './keyValueRows.ts';
+import { hasInputs } from './stepForm/stepData.ts';
+import { createStepForm, holdFocus, type StepForm } from './stepForm/stepForm.ts';
 
 /** What the actions need to know of an open step, from a worklist row or a case's active step. */
 export interface StepTarget {
@@ -24,66 +28,82 @@ export interface StepTarget {
   completion?: string | undefined;
 }
 
-interface OpenStepNow { id: string; completion?: string; openInstances?: number[]; notBefore?: string }
-interface CaseNow { revision: number; status: string; processId: string; processName?: string; businessKey?: string; activeSteps: OpenStepNow[] }
+interface OpenStepNow {
+  id: string;
+  name?: string;
+  completion?: string;
+  openInstances?: number[];
+  notBefore?: string;
+  no?: string;
+  waktu?: string;
+  keterangan?: string;
+  kelengkapan?: string;
+  output?: string;
+  form?: FormSchema;
+}
+interface CaseNow { revision: number; status: string; processName?: string; businessKey?: string; activeSteps: OpenStepNow[] }
+interface FieldFault { field: string; label?: string; detail: string }
 
 export function openCompleteDialog(api: Api, notices: Notices, target: StepTarget, changed: () => void): void {
-  const label = target.name ?? target.stepId;
+  let label = target.name;
+  const heading = () => (label ? `Selesaikan langkah: ${label}` : 'Selesaikan langkah');
+  const quoted = () => (label ? `Langkah "${label}"` : 'Langkah ini');
   const titleId = `selesaikan-${newIdempotencyKey()}`;
+  const title = h('h2', { id: titleId }, heading());
   const body = h('div', {}, h('p', { class: 'memuat' }, 'Memuat kasus…'));
-  const dialog = h('dialog', { class: 'selesaikan', 'aria-labelledby': titleId }, h('h2', { id: titleId }, `Selesaikan langkah: ${label}`), body);
-  dialog.addEventListener('close', () => dialog.remove());
+  const dialog = h('dialog', { class: 'selesaikan', 'aria-labelledby': titleId }, title, body);
+  let stepForm: StepForm | undefined;
+  dialog.addEventListener('close', () => { stepForm?.destroy(); dialog.remove(); });
   document.body.append(dialog);
   dialog.showModal();
   const cancel = () => h('button', { type: 'button', class: 'kedua', onclick: () => dialog.close() }, 'Batal');
 
-  api.get<CaseNow>(`/api/cases/${encodeURIComponent(target.caseId)}`).then((current) => {
+  api.get<CaseNow>(`/api/cases/${encodeURIComponent(target.caseId)}`).then(async (current) => {
     const step = current.activeSteps.find((s) => s.id === target.stepId);
+    if (step?.name) {
+      label = step.name;
+      title.textContent = heading();
+    }
     if (current.status !== 'active' || !step) {
-      notices.show(`Langkah "${label}" sudah tidak terbuka pada kasus ini.`, 'info');
+      notices.show(`${quoted()} sudah tidak terbuka pada kasus ini.`, 'info');
       dialog.close();
       changed();
     } else if (step.completion && step.completion !== 'person') {
-      show(body, h('p', {}, `Langkah ini tidak diselesaikan oleh orang: ia selesai sendiri ketika ${COMPLETION_TEXT[step.completion] ?? step.completion}.`), cancel());
+      show(body, h('p', {}, `Langkah ini tidak diselesaikan oleh orang: ia selesai sendiri ketika ${COMPLETION_TEXT[step.completion] ?? 'peristiwa yang ditunggunya terjadi'}.`), cancel());
     } else {
-      show(body, form(current, step));
+      show(body, ...await completion(current, step));
     }
-  }, (error: unknown) => { notices.error(error); dialog.close(); });
+  }).catch((error: unknown) => { notices.error(error); dialog.close(); });
 
-  function form(current: CaseNow, step: OpenStepNow): HTMLFormElement {
+  /** What the step is, its form and the buttons. */
+  async function completion(current: CaseNow, step: OpenStepNow): Promise<HTMLElement[]> {
     const key = newIdempotencyKey();
-    const rows = keyValueRows('Data hasil langkah', 'Mis. nomor surat, tanggal, jumlah; angka dan true/false disimpan sebagai angka dan nilai benar/salah. Kosongkan bila tidak ada.');
     const instances = step.openInstances ?? [];
     const instance = instances.length > 1
       ? h('select', { name: 'instance' }, ...instances.map((i) => h('option', { value: i }, `Instans ${i + 1}`)))
       : undefined;
     const problem = h('p', { class: 'galat', role: 'alert', hidden: true });
-    const submit = h('button', { type: 'submit' }, 'Selesaikan langkah');
-    const element = h('form', {},
-      h('p', { class: 'keterangan' }, `Kasus ${current.businessKey ?? current.processName ?? current.processId} · revisi ${current.revision}`),
-      step.notBefore && Date.parse(step.notBefore) > Date.now() ? h('p', { class: 'lencana segera' }, `Belum boleh diselesaikan sebelum ${formatTanggal(step.notBefore)}`) : null,
-      rows.element,
-      instance ? h('label', {}, 'Instans yang diselesaikan', instance) : null,
-      problem,
-      h('div', { class: 'baris' }, submit, cancel()));
+    const submit = h('button', { type: 'button' }, 'Selesaikan langkah');
+    const form = step.form;
+    if (hasInputs(form)) {
+      stepForm = await createStepForm(form, send);
+      holdFocus(submit);
+      submit.addEventListener('click', () => stepForm?.submit());
+    } else {
+      submit.addEventListener('click', () => send(undefined));
+    }
     let busy = false;
-    element.addEventListener('submit', (event) => {
-      event.preventDefault();
+
+    function send(data: Record<string, unknown> | undefined): void {
       if (busy) return;
-      let data: Record<string, unknown>;
-      try {
-        data = rows.read();
-      } catch (error) {
-        return refuse(error);
-      }
       const chosen = instance ? Number(instance.value) : instances[0];
       busy = true;
       submit.disabled = true;
       problem.hidden = true;
       api.post(`/api/cases/${encodeURIComponent(target.caseId)}/steps/${encodeURIComponent(target.stepId)}/complete`,
-        { data, expectedRevision: current.revision, ...(chosen !== undefined ? { instance: chosen } : {}) }, { idempotencyKey: key })
+        { ...(data ? { data } : {}), expectedRevision: current.revision, ...(chosen !== undefined ? { instance: chosen } : {}) }, { idempotencyKey: key })
         .then(() => {
-          notices.show(`Langkah "${label}" selesai.`, 'sukses');
+          notices.show(`${quoted()} selesai.`, 'sukses');
           dialog.close();
           changed();
         }, (error: unknown) => {
@@ -91,16 +111,60 @@ export function openCompleteDialog(api: Api, notices: Notices, target: StepTarge
             notices.error(error);
             dialog.close();
             changed();
-          } else refuse(error);
+          } else if (error instanceof ApiError && error.code === 'BAD_STEP_DATA') {
+            badData(error);
+          } else refuse(error instanceof Error ? error.message : String(error));
         })
         .finally(() => { busy = false; submit.disabled = false; });
-    });
-    function refuse(error: unknown): void {
-      problem.textContent = error instanceof ApiError ? `${error.problem.detail} (${error.code})` : error instanceof Error ? error.message : String(error);
+    }
+    /** The server's faults under their fields; those no field holds, named by label, in the alert. */
+    function badData(error: ApiError): void {
+      const faults = (error.problem.fields as FieldFault[] | undefined) ?? [{ field: String(error.problem.field ?? ''), detail: error.problem.detail }];
+      const unplaced = faults.filter((fault) => !stepForm?.showError(fault.field, readable(fault)));
+      refuse(unplaced.length === 0
+        ? 'Isian ditolak: perbaiki kolom yang ditandai, lalu selesaikan lagi.'
+        : unplaced.map((fault) => `${fault.label ?? 'Isian'}: ${readable(fault)}`).join(' '));
+    }
+    function refuse(message: string): void {
+      problem.textContent = message;
       problem.hidden = false;
     }
-    return element;
+
+    return [
+      h('p', { class: 'kasus-langkah' }, caseLine(current)),
+      step.notBefore && Date.parse(step.notBefore) > Date.now() ? h('p', { class: 'lencana segera' }, `Belum boleh diselesaikan sebelum ${formatTanggal(step.notBefore)}`) : null,
+      facts(step),
+      stepForm ? stepForm.element : h('p', { class: 'tanpa-isian' }, 'Langkah ini tidak memerlukan isian.'),
+      instance ? h('label', { class: 'instans' }, 'Instans yang diselesaikan', instance) : null,
+      problem,
+      h('div', { class: 'baris tombol-dialog' }, submit, cancel()),
+    ].filter((element): element is HTMLElement => element !== null && element !== undefined);
   }
+}
+
+/** "Kasus W10.U1/123/2026 · Pelaporan": the business key and SOP name, never the case id. */
+function caseLine(current: CaseNow): string {
+  const parts = [current.businessKey ? `Kasus ${current.businessKey}` : 'Kasus tanpa nomor', current.processName].filter(Boolean);
+  return parts.join(' · ');
+}
+
+/** The step as the SOP describes it: keterangan, kelengkapan, keluaran, waktu. */
+function facts(step: OpenStepNow): HTMLElement | null {
+  const rows: [string, string | undefined][] = [
+    ['Langkah ke', step.no],
+    ['Keterangan', step.keterangan],
+    ['Kelengkapan', step.kelengkapan],
+    ['Keluaran', step.output],
+    ['Waktu', step.waktu],
+  ];
+  const present = rows.filter((row): row is [string, string] => Boolean(row[1]?.trim()));
+  if (present.length === 0) return null;
+  return h('dl', { class: 'rincian-langkah' }, ...present.flatMap(([term, text]) => [h('dt', {}, term), h('dd', {}, text)]));
+}
+
+/** The server's words without the field's data key in brackets ("Kolom "Nomor berkas" (nomorBerkas) …"). */
+function readable(fault: FieldFault): string {
+  return fault.label ? fault.detail.replaceAll(` (${fault.field})`, '') : fault.detail;
 }
 
 const COMPLETION_TEXT: Record<string, string> = {

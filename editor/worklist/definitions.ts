@@ -1,5 +1,6 @@
 /** The deployed SOPs as GET /api/definitions lists them, one entry per SOP (its latest version). */
 import type { Api } from '../core/api.ts';
+import type { FormSchema } from '../../src/model/formSchema.ts';
 
 export interface DefinitionSummary {
   processId: string;
@@ -7,8 +8,11 @@ export interface DefinitionSummary {
   name?: string;
   hari?: string;
   kodeBuku?: string;
+  /** The form a person answers when starting a case, when the SOP asks anything at its start. */
+  startForm?: FormSchema;
 }
 
+/** The latest version of each deployed SOP, by name. */
 export async function latestDefinitions(api: Api): Promise<DefinitionSummary[]> {
   const latest = new Map<string, DefinitionSummary>();
   for (const definition of await api.get<DefinitionSummary[]>('/api/definitions')) {

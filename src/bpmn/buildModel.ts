@@ -9,6 +9,8 @@ import type {
   DefinitionsModel, FlowNode, Lane, MultiInstance, ProcessModel, SequenceFlow, VariableMapping,
 } from '../model/processModel.ts';
 import { problem, type Problem } from '../model/problem.ts';
+import { applyDecisions } from '../model/applyDecisions.ts';
+import { checkForm } from '../model/checkForm.ts';
 
 const SCOPE_TYPES = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
 
@@ -53,10 +55,11 @@ function buildProcess(element: ModdleElement, language: string | undefined, prob
     scopes: new Map(),
   };
   const laneOf = readLanes(element, model.lanes);
-  collectScope(element, id, model, laneOf, language, undefined);
+  collectScope(element, id, model, laneOf, language, undefined, problems);
   for (const node of model.nodes.values()) {
     if (node.attachedTo) model.nodes.get(node.attachedTo)?.boundaries.push(node.id);
   }
+  problems.push(...applyDecisions(model));
   return model;
 }
 
@@ -84,7 +87,7 @@ function readLanes(process: ModdleElement, lanes: Lane[]): Map<string, Lane> {
 
 function collectScope(
   container: ModdleElement, scope: string, model: ProcessModel, laneOf: Map<string, Lane>,
-  language: string | undefined, inheritedLane: Lane | undefined,
+  language: string | undefined, inheritedLane: Lane | undefined, problems: Problem[],
 ): void {
   const ids: string[] = [];
   model.scopes.set(scope, ids);
@@ -93,9 +96,15 @@ function collectScope(
     if (element.$type === 'bpmn:SequenceFlow') continue;
     if (!isFlowNode(element)) continue;
     const node = readNode(element, scope, laneOf.get(element.id ?? '') ?? inheritedLane);
+    const stored = elements(child(element, 'extensionElements'), 'values').find((e) => e.$type === 'sop:Formulir');
+    if (stored) {
+      const read = checkForm(typeof stored.text === 'string' ? stored.text : '', node.id, element.$type);
+      node.form = read.fields;
+      problems.push(...read.problems);
+    }
     model.nodes.set(node.id, node);
     ids.push(node.id);
-    if (SCOPE_TYPES.has(element.$type)) collectScope(element, node.id, model, laneOf, language, node.lane);
+    if (SCOPE_TYPES.has(element.$type)) collectScope(element, node.id, model, laneOf, language, node.lane, problems);
   }
   for (const element of flowElements) {
     if (element.$type !== 'bpmn:SequenceFlow') continue;
@@ -152,6 +161,9 @@ function readNode(element: ModdleElement, scope: string, lane: Lane | undefined)
   if (loop?.$type === 'bpmn:StandardLoopCharacteristics') node.standardLoop = true;
   if (element.triggeredByEvent === true) node.triggeredByEvent = true;
   if (element.$type === 'bpmn:StartEvent') node.isInterrupting = element.isInterrupting !== false;
+  const question = text(element, 'pertanyaan');
+  const variable = text(element, 'variabel');
+  if (question || variable) node.decision = { ...(question ? { question } : {}), ...(variable ? { variable } : {}) };
   return node;
 }
 
@@ -180,5 +192,8 @@ function readFlow(element: ModdleElement, language: string | undefined): Sequenc
   const condition = child(element, 'conditionExpression');
   const body = text(condition, 'body');
   if (body !== undefined) flow.condition = { body, language: text(condition, 'language') ?? language };
+  const answer = typeof element.jawaban === 'string' ? element.jawaban : undefined;
+  const value = text(element, 'nilai');
+  if (answer !== undefined) flow.answer = { label: answer.trim(), ...(value ? { value } : {}) };
   return flow;
 }

@@ -108,6 +108,8 @@ export function stepMeta(ctx: CompileContext, node: FlowNode, completion: StepMe
     step.pelaksana = node.lane.pelaksana ?? node.lane.name;
     step.atasan = node.lane.atasan;
   }
+  const form = ctx.forms.get(node.id);
+  if (form && (completion === 'person' || completion === 'message')) step.form = form;
   const { no, waktu, waktuDari, kelengkapan, output, keterangan } = node.sop;
   Object.assign(step, JSON.parse(JSON.stringify({ no, waktuDari, kelengkapan, output, keterangan })));
   if (waktu !== undefined) {

@@ -1,4 +1,5 @@
 /** Shared state of one process compilation: the model, its block structure, problems, state ids. */
+import type { FormSchema } from '../model/formSchema.ts';
 import type { Structure } from './blocks.ts';
 import type { FlowNode, ProcessModel } from '../model/processModel.ts';
 import { bpmnType, problem, type Problem } from '../model/problem.ts';
@@ -14,6 +15,8 @@ export interface CompileContext {
   knownProcesses?: Set<string>;
   /** Message id → name. */
   messages: Map<string, string>;
+  /** The form of each node that takes data (src/model/stepForms.ts). */
+  forms: Map<string, FormSchema>;
 }
 
 /** Where a scope's flows lead when they leave it: joins become region ends, ends become finals. */

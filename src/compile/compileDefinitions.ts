@@ -13,6 +13,9 @@ export interface CompiledProcess {
   config?: MachineConfig;
   startEvents: string[];
   startTimers: CompileResult['startTimers'];
+  /** The form of each node that takes data, by node id. */
+  forms: CompileResult['forms'];
+  messageForms: CompileResult['messageForms'];
   problems: Problem[];
   warnings: Problem[];
 }
@@ -22,7 +25,7 @@ export function compileDefinitions(definitions: DefinitionsModel, knownProcesses
   const known = knownProcesses ? new Set([...knownProcesses, ...definitions.processes.map((p) => p.id)]) : undefined;
   return definitions.processes.map((model) => {
     const checked = checkModel(model);
-    if (model.nodes.size === 0) return { model, startEvents: [], startTimers: [], problems: checked.problems, warnings: checked.warnings };
+    if (model.nodes.size === 0) return { model, startEvents: [], startTimers: [], forms: {}, messageForms: {}, problems: checked.problems, warnings: checked.warnings };
     const compiled = compileProcess(model, { knownProcesses: known, messages: definitions.messages });
     const problems = [...checked.problems, ...compiled.problems];
     return {
@@ -30,8 +33,10 @@ export function compileDefinitions(definitions: DefinitionsModel, knownProcesses
       config: problems.length === 0 ? compiled.config : undefined,
       startEvents: compiled.startEvents,
       startTimers: compiled.startTimers,
+      forms: compiled.forms,
+      messageForms: compiled.messageForms,
       problems,
-      warnings: checked.warnings,
+      warnings: [...checked.warnings, ...compiled.warnings],
     };
   });
 }

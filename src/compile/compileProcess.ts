@@ -1,3 +1,27 @@
+/** The form each message's data must fit: a field asked by every catcher of the message is required, others optional. */
+function messageForms(ctx: CompileContext): Record<string, FormSchema> {
+  const catchers = new Map<string, FormSchema[]>();
+  for (const node of ctx.model.nodes.values()) {
+    const form = ctx.forms.get(node.id);
+    const catchesMessage = node.type === 'receiveTask' || node.eventDefinitions.some((d) => d.kind === 'message');
+    if (!form || !catchesMessage || node.type === 'startEvent') continue;
+    const name = messageName(ctx, node);
+    catchers.set(name, [...(catchers.get(name) ?? []), form]);
+  }
+  const result: Record<string, FormSchema> = {};
+  for (const [name, forms] of catchers) {
+    const fields = new Map<string, FormField>();
+    for (const form of forms) {
+      for (const field of form.components.filter(isInput)) {
+        const everywhere = forms.every((f) => f.components.some((c) => c.key === field.key && c.validate?.required));
+        if (!fields.has(field.key)) fields.set(field.key, { ...field, validate: { required: everywhere } });
+      }
+    }
+    result[name] = formOf(`Pesan_${name}`, [...fields.values()]);
+  }
+  return result;
+}
+
 /**
  * Compiles one process of the model into a plain-JSON XState v5 machine config (DESIGN.md,
  * decision 2): each flow node a state, exclusive gateways guarded transitions, parallel and
@@ -14,6 +38,10 @@ import type { MachineConfig, StateConfig } from './machineConfig.ts';
 import { readTimer, type TimerSpec } from './timerSpec.ts';
 import type { ProcessModel } from '../model/processModel.ts';
 import type { Problem } from '../model/problem.ts';
+import { formOf, isInput, type FormField, type FormSchema } from '../model/formSchema.ts';
+import { messageName } from './activities.ts';
+import { stepForms } from '../model/stepForms.ts';
+import { isSop, unprovidedData } from './providedData.ts';
 
 export const END = '__end';
 export const TERMINATED = '__terminated';
@@ -33,6 +61,11 @@ export interface CompileResult {
   startEvents: string[];
   /** Timer start events: the schedule on which the engine starts cases by itself. */
   startTimers: { node: string; timer: TimerSpec }[];
+  /** The form of each node that takes data (person steps, start events, message catchers). */
+  forms: Record<string, FormSchema>;
+  /** The form a message's data must fit, by message name (the fields of every node that catches it). */
+  messageForms: Record<string, FormSchema>;
+  warnings: Problem[];
 }
 
 /** Compiles a process into a machine config, or returns the problems that prevent it. */
@@ -46,6 +79,7 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
     claimed: claimedNodes(model),
     knownProcesses: options.knownProcesses,
     messages: options.messages ?? new Map(),
+    forms: stepForms(model),
   };
   const rootId = `process_${model.id.replace(/[.#/]/g, '_')}`;
   const frame: ScopeFrame = { exits: new Map(), end: `${rootId}${END}`, terminate: `${rootId}${TERMINATED}` };
@@ -81,7 +115,13 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
     const read = readTimer(model.nodes.get(id)?.eventDefinitions.find((d) => d.kind === 'timer')?.timer);
     return model.nodes.get(id)?.eventDefinitions.some((d) => d.kind === 'timer') && read.ok ? [{ node: id, timer: read.timer }] : [];
   });
-  return { config: problems.length === 0 ? collapsePassThrough(config) : undefined, problems, startEvents: starts, startTimers };
+  const unprovided = unprovidedData(model, ctx.forms);
+  const warnings: Problem[] = [];
+  (isSop(model) ? problems : warnings).push(...unprovided);
+  return {
+    config: problems.length === 0 ? collapsePassThrough(config) : undefined, problems, startEvents: starts, startTimers,
+    forms: Object.fromEntries(ctx.forms), messageForms: messageForms(ctx), warnings,
+  };
 }
 
 /** The start events of a scope, none start first. */

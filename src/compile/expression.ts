@@ -5,7 +5,7 @@
  * Diagram text is never handed to `eval` or `new Function`.
  */
 import { evaluate, parseExpression } from 'feelin';
-import { evaluateJuel, parseJuel } from './juel.ts';
+import { evaluateJuel, juelVariables, parseJuel } from './juel.ts';
 
 export type ExpressionDialect = 'feel' | 'juel';
 
@@ -61,4 +61,19 @@ export function evaluateExpression(expression: CompiledExpression, vars: Record<
 /** Evaluates a condition: true only for a boolean true (FEEL null and missing variables are false). */
 export function evaluateCondition(expression: CompiledExpression, vars: Record<string, unknown>): boolean {
   return evaluateExpression(expression, vars) === true;
+}
+
+/** The variables an expression reads: the names at the root of its paths, not function names. */
+export function expressionVariables(expression: CompiledExpression): string[] {
+  if (expression.dialect === 'juel') return juelVariables(expression.source);
+  const names = new Set<string>();
+  const source = expression.source;
+  parseExpression(source, {}, undefined).iterate({
+    enter(node) {
+      if (node.type.name !== 'VariableName') return;
+      if (node.node.parent?.type.name === 'FunctionInvocation' && node.node.prevSibling === null) return;
+      names.add(source.slice(node.from, node.to).trim());
+    },
+  });
+  return [...names];
 }

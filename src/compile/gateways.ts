@@ -74,7 +74,10 @@ function branchConditions(ctx: CompileContext, node: FlowNode): Map<string, { ty
     if (id === node.defaultFlow) continue;
     const flow = ctx.model.flows.get(id);
     if (!flow?.condition) {
-      report(ctx, node, 'UNCONDITIONED_FLOW', `Alur ${flow?.name ? `"${flow.name}" ` : ''}(${id}) dari gateway ${label(node)} tidak punya syarat dan bukan alur bawaan (default). Beri syarat (mis. lengkap = true) atau jadikan alur bawaan.`);
+      const question = node.decision?.question;
+      ctx.problems.push({ code: 'UNCONDITIONED_FLOW', id, type: 'bpmn:SequenceFlow', message: question
+        ? `Alur ${flow?.name ? `"${flow.name}" ` : ''}(${id}) dari keputusan "${question}" belum diberi jawaban; pilih jawabannya (Ya, Tidak, sebuah pilihan, atau Lainnya).`
+        : `Alur ${flow?.name ? `"${flow.name}" ` : ''}(${id}) dari gateway ${label(node)} tidak punya syarat dan bukan alur bawaan. Nyatakan keputusannya: tulis pertanyaan pada gateway dan jawaban pada tiap alur (mis. Ya / Tidak), atau tulis syaratnya.` });
       continue;
     }
     const read = readExpression(flow.condition.body, flow.condition.language);

@@ -37,6 +37,33 @@ export function parseJuel(source: string): { ok: true } | { ok: false; message: 
   }
 }
 
+/** The variables a JUEL-style expression reads (the roots of property paths). */
+export function juelVariables(source: string): string[] {
+  const names = new Set<string>();
+  const walk = (node: Node | undefined): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Identifier': {
+        const name = (node as jsep.Identifier).name;
+        if (!['true', 'false', 'null', 'empty'].includes(name)) names.add(name);
+        return;
+      }
+      case 'MemberExpression': walk(node.object as Node); if (node.computed) walk(node.property as Node); return;
+      case 'UnaryExpression': walk(node.argument as Node); return;
+      case 'BinaryExpression': walk(node.left as Node); walk(node.right as Node); return;
+      case 'ConditionalExpression': walk(node.test as Node); walk(node.consequent as Node); walk(node.alternate as Node); return;
+      case 'CallExpression': for (const arg of node.arguments as Node[]) walk(arg); return;
+      default: return;
+    }
+  };
+  try {
+    walk(parse(source));
+  } catch {
+    // An unreadable expression is reported by readExpression; it reads nothing.
+  }
+  return [...names];
+}
+
 function check(node: Node): void {
   switch (node.type) {
     case 'Literal': case 'Identifier': case 'ThisExpression': return;

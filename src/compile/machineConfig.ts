@@ -4,6 +4,7 @@
  * implementations live in `createProcessMachine.ts`.
  */
 import type { CompiledExpression } from './expression.ts';
+import type { FormSchema } from '../model/formSchema.ts';
 import type { TimerSpec } from './timerSpec.ts';
 import type { WaktuSpec } from '../sop/waktuSpec.ts';
 
@@ -40,6 +41,8 @@ export interface StepMeta {
   /** receiveTask: the message name that completes it. */
   message?: string;
   multiInstance?: { sequential: boolean; elementVariable: string };
+  /** Person and message steps: the form its data must fit (form-js schema; no fields: it takes no data). */
+  form?: FormSchema;
   call?: { calledElement: string; inputs: { source: string; target: string }[]; outputs: { source: string; target: string }[] };
 }
 

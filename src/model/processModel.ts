@@ -2,6 +2,7 @@
  * The typed model of a BPMN process, as the compiler and the validation rules see it.
  * Built from bpmn-moddle objects by `src/bpmn/buildModel.ts`; nothing here knows XML.
  */
+import type { FormField } from './formSchema.ts';
 
 /** The kinds of event definition the model distinguishes. */
 export type EventKind =
@@ -25,6 +26,20 @@ export interface Condition {
   /** The expression language URI or name as written (`language` or the definitions' `expressionLanguage`). */
   language?: string;
   body: string;
+}
+
+/** A gateway's decision as the analyst states it: the question; each outgoing flow carries its answer. */
+export interface Decision {
+  /** `sop:pertanyaan`, e.g. "Berkas lengkap?" (the gateway's name when absent). */
+  question?: string;
+  /** `sop:variabel`: where the answer is kept; derived from the question when absent. */
+  variable?: string;
+}
+
+/** The answer a flow out of a decision stands for (`sop:jawaban`, `sop:nilai`). */
+export interface Answer {
+  label: string;
+  value?: string;
 }
 
 export interface VariableMapping {
@@ -95,6 +110,10 @@ export interface FlowNode {
   isInterrupting?: boolean;
   /** Boundary events attached to this activity. */
   boundaries: string[];
+  /** Exclusive and inclusive gateways: the question the analyst wrote. */
+  decision?: Decision;
+  /** Person steps, start events, message catchers: the fields the analyst added (`sop:formulir`, form-js). */
+  form?: FormField[];
 }
 
 export interface SequenceFlow {
@@ -103,6 +122,8 @@ export interface SequenceFlow {
   source: string;
   target: string;
   condition?: Condition;
+  /** Flows out of a decision: the answer this flow stands for. */
+  answer?: Answer;
 }
 
 /** SOP identity block (Permenpan RB 35/2012 "Bagian Identitas"). */

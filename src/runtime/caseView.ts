@@ -2,12 +2,16 @@
 import { revisionOf, type CaseRecord, type Escalation, type HistoryEntry, type OpenStep } from './caseRecord.ts';
 import { contextOf, type CaseStatus } from './decide.ts';
 import type { Definition } from './definition.ts';
+import type { FormSchema } from '../model/formSchema.ts';
+import type { StepMeta } from '../compile/machineConfig.ts';
 
-export interface StepView extends OpenStep {
+export interface StepView extends OpenStep, Partial<Pick<StepMeta, 'no' | 'kelengkapan' | 'output' | 'keterangan'>> {
   /** Multi-instance: the instance indexes open for completion now. */
   openInstances?: number[];
   /** Call activities: the child case ids by instance. */
   childCases?: string[];
+  /** Person and message steps: the form its data must fit (form-js schema; no fields: it takes no data). */
+  form?: FormSchema;
 }
 
 export interface CaseView {
@@ -62,9 +66,14 @@ function stepView(definition: Definition, record: CaseRecord, context: ReturnTyp
   const counter = context.instances[step.id];
   const meta = definition.steps.get(step.id);
   const children = record.children.get(step.id);
-  // Open steps are frozen records: a plain step is shown as it is, without a copy per view.
-  if (!(counter && meta?.multiInstance) && !children) return step;
+  // Open steps are frozen records: a step without a form is shown as it is, without a copy per view.
+  if (!(counter && meta?.multiInstance) && !children && !meta?.form && !meta?.keterangan && !meta?.kelengkapan && !meta?.output) return step;
   const view: StepView = { ...step };
+  if (meta?.form) view.form = meta.form;
+  if (meta?.no) view.no = meta.no;
+  if (meta?.kelengkapan) view.kelengkapan = meta.kelengkapan;
+  if (meta?.output) view.output = meta.output;
+  if (meta?.keterangan) view.keterangan = meta.keterangan;
   if (counter && meta?.multiInstance) {
     const open: number[] = [];
     for (let i = 0; i < counter.count; i++) if (!counter.done.includes(i)) open.push(i);

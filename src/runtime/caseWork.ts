@@ -12,6 +12,7 @@ import { revisionOf, type CaseRecord, type Command, type OpenStep, type TimerRow
 import { contextOf, decide, decideStart, type Decision } from './decide.ts';
 import type { Definition } from './definition.ts';
 import { ProtapError } from './protapError.ts';
+import { checkStepData } from './checkStepData.ts';
 import { recomputeDeadlines, type DeadlineChange } from './recomputeDeadlines.ts';
 import { claimEvent, releaseEvent, stepClaimed } from './stepClaims.ts';
 import { nextCycle } from './timerQueue.ts';
@@ -78,6 +79,11 @@ export class CaseWork {
     if (options.startEvent && !definition.startEvents.includes(options.startEvent)) {
       throw new ProtapError('BAD_INPUT', `Start event "${options.startEvent}" tidak ada dalam SOP ${processId}; pilih salah satu: ${definition.startEvents.join(', ')}.`);
     }
+    const start = options.startEvent ?? definition.startEvents[0];
+    if (!options.parent && start && !definition.startTimers.some((t) => t.node === start)) {
+      // A person starting a case answers the start form (the decisions right after the start); other variables are case data.
+      checkStepData(definition.forms[start], options.vars, 'awal kasus', true);
+    }
     const decision = decideStart(definition, { vars: options.vars ?? {}, ...(options.startEvent ? { start: options.startEvent } : {}) });
     const record: CaseRecord = {
       id: options.id ?? this.env.newId(),
@@ -113,6 +119,8 @@ export class CaseWork {
       // A minimum gap (e.g. "tenggang waktu pemanggilan … 7 Hari"): the step may not happen earlier.
       throw new ProtapError('STEP_TOO_EARLY', `Langkah "${step.name ?? stepId}" baru boleh diselesaikan mulai ${step.notBefore}: ${step.dueExplanation ?? ''}`, { notBefore: step.notBefore });
     }
+    // The data must fit the step's form before anything happens: a refusal changes nothing and logs nothing.
+    checkStepData(this.env.definition(record.processId, record.version).steps.get(stepId)?.form, options.data, `langkah "${step.name ?? stepId}"`);
     const event: CaseEvent = {
       type: completeEvent(stepId), at: options.at, actor: options.actor ?? 'sistem',
       ...(options.data ? { data: options.data } : {}), ...(options.instance !== undefined ? { instance: options.instance } : {}),
@@ -156,6 +164,11 @@ export class CaseWork {
     const definition = this.env.definition(record.processId, record.version);
     const decision = decide(definition, record.snapshot, event);
     if (!decision.handled) return false;
+    if (event.type.startsWith('MESSAGE.')) {
+      // A message's data must fit the form of what catches it, as a step's data must (issue 15).
+      const name = event.type.slice('MESSAGE.'.length);
+      checkStepData(definition.messageForms[name], event.data, `pesan "${name}"`);
+    }
     this.carryOut(record, definition, decision, event);
     return true;
   }

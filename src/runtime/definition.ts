@@ -7,6 +7,7 @@ import type { CompiledProcess } from '../compile/compileDefinitions.ts';
 import { createProcessMachine, type ProcessMachine } from '../compile/createProcessMachine.ts';
 import type { MachineConfig, StateConfig, StepMeta, TimerMeta } from '../compile/machineConfig.ts';
 import type { SopIdentity } from '../model/processModel.ts';
+import { isInput, type FormSchema } from '../model/formSchema.ts';
 
 export interface Definition {
   processId: string;
@@ -29,6 +30,12 @@ export interface Definition {
   nodes: Map<string, { name?: string; type: string }>;
   /** Message and signal event types the process can wait for. */
   awaits: string[];
+  /** The lanes: who performs the steps (`sop:pelaksana`) under which lane name. */
+  lanes: { id: string; name?: string; pelaksana?: string }[];
+  /** The form of each start event and message catcher (person steps carry theirs in `steps`). */
+  forms: Record<string, FormSchema>;
+  /** The form a message's data must fit, by message name. */
+  messageForms: Record<string, FormSchema>;
 }
 
 /** Makes a runnable definition of a compiled process. */
@@ -62,5 +69,16 @@ export function createDefinition(compiled: CompiledProcess, version = 1): Defini
     timers,
     nodes,
     awaits: [...awaits],
+    lanes: compiled.model.lanes.map((l) => ({ id: l.id, ...(l.name ? { name: l.name } : {}), ...(l.pelaksana ? { pelaksana: l.pelaksana } : {}) })),
+    forms: compiled.forms,
+    messageForms: compiled.messageForms,
   };
+}
+
+/** The form a person answers when starting a case: the default start's, when it asks anything (timer starts ask no one). */
+export function startForm(definition: Definition): FormSchema | undefined {
+  const start = definition.startEvents[0];
+  if (!start || definition.startTimers.some((t) => t.node === start)) return undefined;
+  const form = definition.forms[start];
+  return form?.components.some(isInput) ? form : undefined;
 }

@@ -8,6 +8,8 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { CaseEngine } from './caseEngine.ts';
 import type { CaseView } from './caseView.ts';
 import type { Definition } from './definition.ts';
+import { stepDataProblems } from './checkStepData.ts';
+import { isInput, type FormSchema } from '../model/formSchema.ts';
 
 export interface SimulationOptions {
   /** The process to start (default: the first definition). */
@@ -20,7 +22,7 @@ export interface SimulationOptions {
   /** When a case waits for a message and a timer at once, let the timer fire. */
   preferTimers?: boolean;
   /**
-   * Data each completed step adds, by step id; a list gives the data of its 1st, 2nd … completion
+   * Data each completed step adds, by step id (without it, a step's form is answered from `vars`); a list gives the data of its 1st, 2nd … completion
    * (the last repeats), so a rework loop can be walked once and then left.
    */
   stepData?: Record<string, StepData>;
@@ -78,7 +80,12 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
       const fresh = engine.getCase(step.c.id);
       const open = fresh.activeSteps.find((s) => s.id === step.s.id);
       if (fresh.status === 'active' && open) {
-        const data = dataFor(options.stepData?.[step.s.id], completions, `${step.c.id}/${step.s.id}`);
+        const data = dataFor(options.stepData?.[step.s.id], completions, `${step.c.id}/${step.s.id}`) ?? answersFor(open.form, options.vars);
+        const missing = open.form ? stepDataProblems(open.form, data)[0] : undefined;
+        if (missing) {
+          reason = `langkah "${open.name ?? open.id}" tidak dapat diselesaikan: ${missing.detail} Berikan jawabannya lewat --data.`;
+          break;
+        }
         engine.completeStep(step.c.id, step.s.id, { at: now.toISO() as string, actor: 'simulasi', ...(open.openInstances ? { instance: open.openInstances[0] } : {}), ...(data ? { data } : {}) });
       }
       continue;
@@ -102,6 +109,14 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
   const cases = engine.listCases().reverse();
   const final = engine.getCase(root.id);
   return { caseId: root.id, status: final.status, finished: final.status !== 'active', ...(reason ? { reason } : {}), path: pathOf(engine, cases), cases };
+}
+
+/** The simulation's answers to a step's form: the values of `vars` under the form's keys. */
+function answersFor(form: FormSchema | undefined, vars: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!form || !vars) return undefined;
+  const data: Record<string, unknown> = {};
+  for (const field of form.components) if (isInput(field) && field.key in vars) data[field.key] = vars[field.key];
+  return Object.keys(data).length > 0 ? data : undefined;
 }
 
 /** The data for this completion of a step: the n-th of a list (the last repeats), or the one object. */

@@ -62,6 +62,8 @@ export interface OpenStepRow {
   claimedAt?: string;
   /** The case's business key (nomor perkara …), filled in when steps are read, not written. */
   businessKey?: string;
+  /** The case's definition version, filled in when steps are read. */
+  version?: number;
 }
 
 /** What one command writes for one case. */

@@ -63,8 +63,9 @@ export function timerOf(row: Row): TimerRow {
   return timer;
 }
 
-/** The select-list item that reads an open step's case business key (same SQL in both dialects). */
-export const STEP_BUSINESS_KEY = '(SELECT business_key FROM cases WHERE cases.id = open_steps.case_id) AS business_key';
+/** The select-list items that read an open step's case business key and definition version (same SQL in both dialects). */
+export const STEP_BUSINESS_KEY = '(SELECT business_key FROM cases WHERE cases.id = open_steps.case_id) AS business_key, '
+  + '(SELECT definition_version FROM cases WHERE cases.id = open_steps.case_id) AS definition_version';
 
 export function stepOf(row: Row): OpenStepRow {
   const step: OpenStepRow = {
@@ -79,6 +80,7 @@ export function stepOf(row: Row): OpenStepRow {
     step.claimedAt = row.claimed_at as string;
   }
   if (row.business_key !== null && row.business_key !== undefined) step.businessKey = row.business_key as string;
+  if (row.definition_version !== null && row.definition_version !== undefined) step.version = Number(row.definition_version);
   return step;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deployCatalogue } from '../../src/catalogue/deployCatalogue.ts';
 import { CaseEngine } from '../../src/runtime/caseEngine.ts';
 import type { CaseView } from '../../src/runtime/caseView.ts';
+import { fillForm, type Choose } from './formDriver.ts';
 
 const visited = (view: CaseView) => view.history.flatMap((h) => h.visited);
 
@@ -16,19 +17,37 @@ async function engine() {
   return e;
 }
 
-/** Completes every open person step of every active child case, over and over, until none is left. */
-function runChildren(e: CaseEngine, rootId: string, at = '2026-03-17T09:00:00+07:00'): void {
+/**
+ * Completes every open person step of the case and its child cases, over and over, until none is
+ * left, each with its form filled: a question by `answers` (by field key), else its first offered
+ * answer; any other required field with a plain value.
+ */
+function runChildren(e: CaseEngine, rootId: string, at = '2026-03-17T09:00:00+07:00', answers: Record<string, unknown> = {}): void {
+  const choose: Choose = ({ field }) => (field.key in answers ? answers[field.key] : field.values?.[0]?.value);
   for (let guard = 0; guard < 500; guard++) {
-    const open = e.listCases().filter((c) => c.id !== rootId && c.status === 'active')
+    const open = e.listCases().filter((c) => c.status === 'active' && (c.id === rootId || c.parent))
       .flatMap((c) => c.activeSteps.filter((s) => s.completion === 'person').map((s) => ({ c, s })))[0];
     if (!open) return;
-    e.completeStep(open.c.id, open.s.id, { at, ...(open.s.openInstances ? { instance: open.s.openInstances[0] } : {}) });
+    const data = fillForm(open.s.form, { processId: open.c.processId, caseId: open.c.id, node: open.s.id, round: 1 }, choose);
+    e.completeStep(open.c.id, open.s.id, { at, ...(open.s.openInstances ? { instance: open.s.openInstances[0] } : {}), ...(data ? { data } : {}) });
   }
   throw new Error('child cases do not finish');
 }
 
 /** The child cases of a case, oldest first. */
 const children = (e: CaseEngine, rootId: string) => e.listCases().filter((c) => c.parent?.caseId === rootId).reverse();
+
+/** A perdata case through banding and kasasi, each filed in time, waiting for a PK request. */
+async function throughKasasi() {
+  const e = await engine();
+  const root = e.startCase('makro-perkara-perdata', { at: '2026-03-16T08:00:00+07:00' });
+  runChildren(e, root.id);
+  e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-20T09:00:00+07:00' });
+  runChildren(e, root.id);
+  e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-03-25T09:00:00+07:00' });
+  runChildren(e, root.id);
+  return { e, root };
+}
 
 describe('macro SOP Perkara Pidana', () => {
   it('runs Banding as a child case when the banding is filed within 7 days', async () => {
@@ -59,25 +78,30 @@ describe('macro SOP Perkara Pidana', () => {
     expect(children(e, root.id).map((c) => c.processId)).not.toContain('pidana-C');
   });
 
-  it('goes on to Peninjauan Kembali after kasasi when upaya = "pk"', async () => {
+  // The upaya after kasasi is the terpidana's, recorded by the Kepaniteraan Pidana once the kasasi
+  // is done (book IV.D and IV.E row 1), so it is answered on that step's form, not at the start.
+  it('goes on to Peninjauan Kembali after kasasi when the Panitera Muda Pidana records a PK', async () => {
     const e = await engine();
-    const root = e.startCase('makro-perkara-pidana', { vars: { upaya: 'pk' }, at: '2026-03-16T08:00:00+07:00' });
+    const root = e.startCase('makro-perkara-pidana', { at: '2026-03-16T08:00:00+07:00' });
     runChildren(e, root.id);
     e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-18T09:00:00+07:00' });
     runChildren(e, root.id);
     e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-03-20T09:00:00+07:00' });
-    runChildren(e, root.id);
+    runChildren(e, root.id, undefined, { upaya: 'pk' });
+    expect(visited(e.getCase(root.id))).toContain('CatatUpaya');
     expect(e.getCase(root.id).status).toBe('completed');
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['pidana-A', 'pidana-B', 'pidana-C', 'pidana-D']);
   });
 });
 
 describe('macro SOP Pengelolaan Surat', () => {
+  // Whether the surat needs an answer is decided in Surat Masuk (book I.A rows 4-5) and handed
+  // back to the macro SOP as its output, so it is answered on that micro SOP's form.
   for (const [memerlukanJawaban, expected] of [[true, ['umum-A', 'umum-B']], [false, ['umum-A']]] as const) {
-    it(`runs ${expected.join(' then ')} when memerlukanJawaban = ${memerlukanJawaban}`, async () => {
+    it(`runs ${expected.join(' then ')} when Surat Masuk answers memerlukanJawaban = ${memerlukanJawaban}`, async () => {
       const e = await engine();
-      const root = e.startCase('makro-pengelolaan-surat', { vars: { memerlukanJawaban } });
-      runChildren(e, root.id);
+      const root = e.startCase('makro-pengelolaan-surat');
+      runChildren(e, root.id, undefined, { memerlukanJawaban });
       expect(e.getCase(root.id).status).toBe('completed');
       expect(children(e, root.id).map((c) => c.processId)).toEqual(expected);
     });
@@ -121,17 +145,27 @@ describe('macro SOP Perkara Perdata', () => {
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-A']);
   });
 
-  it('runs banding, kasasi and peninjauan kembali as child cases when each is filed in time and pkDiajukan = true', async () => {
-    const e = await engine();
-    const root = e.startCase('makro-perkara-perdata', { vars: { pkDiajukan: true }, at: '2026-03-16T08:00:00+07:00' });
-    runChildren(e, root.id);
-    e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-20T09:00:00+07:00' });
-    runChildren(e, root.id);
-    e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-03-25T09:00:00+07:00' });
+  // PK is the parties' act within 180 days (book V.D row 2), like banding and kasasi: a message
+  // against a timer, not a question anyone in the office answers beforehand.
+  it('runs banding, kasasi and peninjauan kembali as child cases when each is filed in time', async () => {
+    const { e, root } = await throughKasasi();
+    expect(e.timers.forCase(root.id).map((t) => t.key)).toContain('BatasPK');
+    e.correlateMessage('PermohonanPK', { caseId: root.id }, { at: '2026-04-01T09:00:00+07:00' });
     runChildren(e, root.id);
     expect(e.getCase(root.id).status).toBe('completed');
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-A', 'perdata-B', 'perdata-C', 'perdata-D']);
     expect(visited(e.getCase(root.id)).at(-1)).toBe('SelesaiPK');
+  });
+});
+
+describe('macro SOP Perkara Perdata: peninjauan kembali', () => {
+  it('ends at "putusan kasasi berkekuatan hukum tetap" when the 180-day PK window lapses', async () => {
+    const { e, root } = await throughKasasi();
+    e.fireDueTimers('2026-12-31T00:00:00+07:00');
+    const view = e.getCase(root.id);
+    expect(view.status).toBe('completed');
+    expect(visited(view).slice(-2)).toEqual(['BatasPK', 'SelesaiKasasi']);
+    expect(children(e, root.id).map((c) => c.processId)).not.toContain('perdata-D');
   });
 });
 

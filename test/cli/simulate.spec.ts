@@ -10,7 +10,9 @@ describe('protap simulate', () => {
   it('runs a macro SOP with its micro SOPs taken from the catalogue, printing each step with its due time', async () => {
     const out: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-    expect(await main(['simulate', makro, '--data', '{"memerlukanJawaban": true}', '--from', '2026-03-16T08:00:00+07:00', '--json'])).toBe(0);
+    // Every decision on the way is asked on a form and simulate answers forms from --data only:
+    // Surat Masuk asks whether the surat needs an answer, Surat Keluar whether it is urgent.
+    expect(await main(['simulate', makro, '--data', '{"memerlukanJawaban": true, "sangatMendesak": false}', '--from', '2026-03-16T08:00:00+07:00', '--json'])).toBe(0);
     const result = JSON.parse(out.join('\n')) as { status: string; path: { processId: string; due?: string }[] };
     expect(result.status).toBe('completed');
     expect([...new Set(result.path.map((p) => p.processId))]).toEqual(['makro-pengelolaan-surat', 'umum-A', 'umum-B']);

@@ -36,7 +36,7 @@ describe('protap validate', () => {
     expect(await main(['validate', fixture, broken, garbage, join(dir, 'tidak-ada.bpmn'), '--json'])).toBe(1);
     const results = JSON.parse(io.out()) as { file: string; ok: boolean; errors: { id: string; type: string; code: string; message: string }[] }[];
     expect(results.map((r) => r.ok)).toEqual([true, false, false, false]);
-    expect(results[1]?.errors).toContainEqual(expect.objectContaining({ id: 'G', type: 'bpmn:ExclusiveGateway', code: 'UNCONDITIONED_FLOW' }));
+    expect(results[1]?.errors).toContainEqual(expect.objectContaining({ id: 'f2', type: 'bpmn:SequenceFlow', code: 'UNCONDITIONED_FLOW' }));
     expect(results[1]?.errors.every((e) => e.message.includes('G'))).toBe(true);
     expect(results[2]?.errors[0]?.code).toBe('UNREADABLE_XML');
     expect(results[3]?.errors[0]).toMatchObject({ code: 'FILE_UNREADABLE', message: 'berkas tidak ditemukan' });

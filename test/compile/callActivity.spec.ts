@@ -34,7 +34,7 @@ describe('call activity: a macro SOP calling a micro SOP (Gugatan Perdata → Pe
 
   it('continues the macro case with the mapped outputs when the micro case completes', async () => {
     const { engine, id } = await calling();
-    const child = engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true, catatanJurusita: 'diterima sendiri' }, at: '2026-01-07T11:00:00+07:00' });
+    const child = engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false, catatanJurusita: 'diterima sendiri' }, at: '2026-01-07T11:00:00+07:00' });
     expect(child.status).toBe('completed');
     const parent = engine.getCase(id);
     expect(active(parent)).toEqual(['Sidang']);
@@ -44,15 +44,15 @@ describe('call activity: a macro SOP calling a micro SOP (Gugatan Perdata → Pe
 
   it('passes all variables in and out when the call activity declares no mapping', async () => {
     const { engine, id } = await calling();
-    engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true } });
+    engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false } });
     const parent = engine.completeStep(id, 'Sidang', { data: { amar: 'kabul' } });
     expect(parent.activeSteps[0]).toMatchObject({ id: 'Beritahu', childCases: ['kasus-3'] });
     const child = engine.getCase('kasus-3');
     expect(child.vars).toEqual({ ...perkara, panggilanSah: true, amar: 'kabul' });
-    engine.completeStep('kasus-3', 'Sampaikan', { data: { relaasSah: true, tanggalPemberitahuan: '2026-01-20' } });
+    engine.completeStep('kasus-3', 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false, tanggalPemberitahuan: '2026-01-20' } });
     const done = engine.getCase(id);
     expect(done.status).toBe('completed');
-    expect(done.vars).toEqual({ ...perkara, panggilanSah: true, amar: 'kabul', relaasSah: true, tanggalPemberitahuan: '2026-01-20' });
+    expect(done.vars).toEqual({ ...perkara, panggilanSah: true, amar: 'kabul', relaasSah: true, tidakDikenal: false, tanggalPemberitahuan: '2026-01-20' });
     expect(visited(done)).toEqual(['Start', 'Tetapkan', 'Panggil', 'Sidang', 'Beritahu', 'End']);
   });
 
@@ -70,7 +70,7 @@ describe('call activity: a macro SOP calling a micro SOP (Gugatan Perdata → Pe
 
   it('fails the macro case when the micro case fails at a call activity without an error boundary', async () => {
     const { engine, id } = await calling();
-    engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true } });
+    engine.completeStep('kasus-2', 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false } });
     engine.completeStep(id, 'Sidang');
     engine.completeStep('kasus-3', 'Sampaikan', { data: { tidakDikenal: true } });
     const parent = engine.getCase(id);

@@ -50,7 +50,7 @@ describe('end events', () => {
   it('fails the case with the error code when an error end event is not caught', async () => {
     const engine = await engineWith(dir, 'events.endEvents.bpmn');
     const { id } = engine.startCase('SalinanPutusan');
-    const view = engine.completeStep(id, 'Periksa', { data: { ada: false } });
+    const view = engine.completeStep(id, 'Periksa', { data: { ada: false, terlambat: false } });
     expect(view.status).toBe('failed');
     expect(view.error?.code).toBe('PUTUSAN_TIDAK_ADA');
     expect(visited(view)).toEqual(['Start', 'Periksa', 'Hasil', 'TidakAda']);

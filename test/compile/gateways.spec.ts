@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineWith } from '../support/engineWith.ts';
 import type { CaseView } from '../../src/runtime/caseView.ts';
+import { contextOf, decideStart } from '../../src/runtime/decide.ts';
 
 const dir = import.meta.dirname;
 const visited = (view: CaseView) => view.history.flatMap((h) => h.visited);
@@ -29,8 +30,12 @@ describe('exclusive gateway with FEEL, ${…} and default flows (Pemeriksaan Per
     expect(active(view)).toEqual(['AcaraBiasa']);
   });
 
-  it('takes the default flow when the variables the conditions read are missing', async () => {
-    const { view } = await registered({});
+  it('refuses to register without the jenis acara the gateway reads, naming the field (issue 15)', async () => {
+    await expect(registered({})).rejects.toMatchObject({ code: 'BAD_STEP_DATA', details: { field: 'jenis' } });
+  });
+
+  it('takes the default flow for the form\'s "Lainnya" answer', async () => {
+    const { view } = await registered({ jenis: 'acara_biasa' });
     expect(active(view)).toEqual(['AcaraBiasa']);
   });
 
@@ -44,15 +49,29 @@ describe('exclusive gateway with FEEL, ${…} and default flows (Pemeriksaan Per
     }
   });
 
-  it('halts in an incident at a gateway without default when no condition holds', async () => {
+  it('refuses an amar the form does not offer, so the case cannot halt at a gateway without default (issue 15)', async () => {
     const { engine, id } = await registered({ jenis: 'cepat' });
     engine.completeStep(id, 'AcaraCepat');
-    const view = engine.completeStep(id, 'Putus', { data: { amar: 'damai' } });
-    expect(view.status).toBe('incident');
-    expect(view.incident?.node).toBe('Amar');
-    expect(view.activeSteps).toEqual([]);
-    expect(visited(view).at(-1)).toBe('Amar');
-    expect(() => engine.completeStep(id, 'Putus')).toThrow(expect.objectContaining({ code: 'CASE_NOT_ACTIVE' }));
+    const before = engine.getCase(id);
+    expect(() => engine.completeStep(id, 'Putus', { data: { amar: 'damai' } })).toThrow(expect.objectContaining({
+      code: 'BAD_STEP_DATA', details: expect.objectContaining({ field: 'amar', label: 'Amar putusan?' }),
+    }));
+    const after = engine.getCase(id);
+    expect(after.status).toBe('active');
+    expect(after.activeSteps.map((s) => s.id)).toEqual(['Putus']);
+    expect(after.history).toEqual(before.history);
+  });
+});
+
+describe('exclusive gateway without default deciding on data no form checked', () => {
+  // Forms keep a person from sending such data (issue 15); a parent's variables handed to a micro
+  // SOP are not checked against its start form, so the machine must still halt rather than guess.
+  it('halts in an incident when no condition holds', async () => {
+    const engine = await engineWith(dir, 'gateways.incident.bpmn');
+    const decision = decideStart(engine.definition('AmarAwal'), { vars: { amar: 'damai' } });
+    expect(decision.snapshot.value).toBe('__incident');
+    expect(contextOf(decision.snapshot).incident?.node).toBe('Amar');
+    expect(() => engine.startCase('AmarAwal', { vars: { amar: 'damai' } })).toThrow(expect.objectContaining({ code: 'BAD_STEP_DATA', details: expect.objectContaining({ field: 'amar' }) }));
   });
 });
 

@@ -37,7 +37,8 @@ describe('diagrams the compiler rejects, naming the element at fault', () => {
 
   it('rejects an exclusive gateway flow without condition that is not the default, naming gateway and flow', async () => {
     const problems = await problemsOf('rejections.unconditionedFlow.bpmn');
-    expect(problems.map((p) => [p.code, p.id])).toEqual([['UNCONDITIONED_FLOW', 'Lengkap']]);
+    // The problem names the flow at fault (issue 15), and its gateway in the text.
+    expect(problems.map((p) => [p.code, p.id, p.type])).toEqual([['UNCONDITIONED_FLOW', 'F_tidak', 'bpmn:SequenceFlow']]);
     expect(problems[0]?.message).toContain('"Tidak" (F_tidak)');
     expect(problems[0]?.message).toContain('(Lengkap)');
   });

@@ -23,7 +23,7 @@ describe('embedded subprocess, nested (Persidangan > Pembuktian)', () => {
 
   it('runs through the nested subprocess and continues after each end', async () => {
     const { engine, id } = await atDakwaan();
-    const inner = engine.completeStep(id, 'Dakwaan', { data: { meninggal: false } });
+    const inner = engine.completeStep(id, 'Dakwaan', { data: { meninggal: false, eksepsi: 'lainnya' } });
     expect(active(inner)).toEqual(['Saksi']);
     expect(active(engine.completeStep(id, 'Saksi', { data: { hadir: true } }))).toEqual(['Tuntutan']);
     expect(active(engine.completeStep(id, 'Tuntutan'))).toEqual(['Minutasi']);
@@ -39,7 +39,7 @@ describe('embedded subprocess, nested (Persidangan > Pembuktian)', () => {
 describe('terminate end event inside a subprocess', () => {
   it('ends only the subprocess; the case goes on after it', async () => {
     const { engine, id } = await atDakwaan();
-    const view = engine.completeStep(id, 'Dakwaan', { data: { meninggal: true } });
+    const view = engine.completeStep(id, 'Dakwaan', { data: { meninggal: true, eksepsi: 'lainnya' } });
     expect(view.status).toBe('active');
     expect(active(view)).toEqual(['Minutasi']);
     expect(view.history.at(-1)?.visited).toEqual(['Lanjut', 'Gugur', 'Minutasi']);
@@ -50,7 +50,7 @@ describe('terminate end event inside a subprocess', () => {
 describe('error end event inside a subprocess, caught by its error boundary', () => {
   it('leaves the subprocess for the putusan sela path', async () => {
     const { engine, id } = await atDakwaan();
-    const view = engine.completeStep(id, 'Dakwaan', { data: { eksepsi: 'diterima' } });
+    const view = engine.completeStep(id, 'Dakwaan', { data: { meninggal: false, eksepsi: 'diterima' } });
     expect(view.status).toBe('active');
     expect(active(view)).toEqual(['PutusanSela']);
     expect(view.history.at(-1)?.visited).toEqual(['Lanjut', 'EksepsiDiterima', 'Sela', 'PutusanSela']);
@@ -63,7 +63,7 @@ describe('error end event inside a subprocess, caught by its error boundary', ()
 describe('non-interrupting escalation boundary on a subprocess', () => {
   it('catches an escalation thrown in the nested subprocess, runs its path, and keeps the hearing going', async () => {
     const { engine, id } = await atDakwaan();
-    engine.completeStep(id, 'Dakwaan');
+    engine.completeStep(id, 'Dakwaan', { data: { meninggal: false, eksepsi: 'lainnya' } });
     const view = engine.completeStep(id, 'Saksi', { data: { hadir: false } });
     expect(view.status).toBe('active');
     expect(active(view)).toEqual(['Saksi']);

@@ -117,8 +117,9 @@ describe.runIf(existsSync(corpus))('public BPMN corpus', () => {
       mains.push(...loaded.definitions.map((d) => d.processId));
     }
     for (const processId of mains) {
-      // The Camunda examples loop on `approved` (rework until approved) and branch on `clarified`.
-      const result = simulate(definitions, { processId, from: '2026-02-02T08:00:00+07:00', vars: { approved: true, clarified: true } });
+      // The Camunda examples loop on `approved` (rework until approved), branch on `clarified`, and the
+      // job announcement's publication asks `twitter` and `facebook` at its start (its start form).
+      const result = simulate(definitions, { processId, from: '2026-02-02T08:00:00+07:00', vars: { approved: true, clarified: true, twitter: true, facebook: false } });
       expect(result.reason, processId).toBeUndefined();
       expect(['completed', 'terminated', 'failed'], `${processId} ended ${result.status}`).toContain(result.status);
       expect(result.path.length, processId).toBeGreaterThan(1);

@@ -2,7 +2,10 @@
  * The worklist and cases in a real browser: a catalogue SOP with two steps in two lanes
  * (umum-F "Pelaporan": Kasubag Umum, then Staf Sub Bagian Umum), run by the people holding those
  * roles from the start form to "selesai", with the history naming who did what; a completion sent
- * twice completes once; a refusal shows the server's own words.
+ * twice completes once; a refusal shows the server's own words. A step with a form
+ * (stepForms.keputusan.bpmn, "Berkas lengkap?") is completed through form-js: the dialog says
+ * what the step is and where each answer leads, refuses an empty required question in Bahasa
+ * Indonesia without sending anything, and the answer picks the branch.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,13 +18,18 @@ const STEP_2 = /Mengetik data/;
 const kasubag = { id: 'rina', nama: 'Rina Kasubag Umum', password: 'sandi-rina-uji', roles: ['kasubag-umum'] };
 const staf = { id: 'budi', nama: 'Budi Staf Umum', password: 'sandi-budi-uji', roles: ['staf-umum'] };
 const rekan = { id: 'sari', nama: 'Sari Staf Umum', password: 'sandi-sari-uji', roles: ['staf-umum'] };
+const KEPUTUSAN = 'test/model/stepForms.keputusan.bpmn';
+const PERIKSA = /Memeriksa kelengkapan berkas/;
+const petugas = { id: 'dewi', nama: 'Dewi Petugas Meja', password: 'sandi-dewi-uji', roles: ['petugas-meja'] };
+const panitera = { id: 'agus', nama: 'Agus Panitera', password: 'sandi-agus-uji', roles: ['panitera'] };
 
 describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
   let app: AppUnderTest;
   beforeAll(async () => {
     app = await startApp();
     await app.deploy(SOP);
-    for (const person of [kasubag, staf, rekan]) await app.addPerson(person);
+    await app.deploy(KEPUTUSAN);
+    for (const person of [kasubag, staf, rekan, petugas, panitera]) await app.addPerson(person);
   }, 90_000);
   afterAll(async () => { await app?.close(); });
 
@@ -46,8 +54,8 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
   };
   const logOf = async (caseId: string) => (await app.api('GET', `/api/cases/${caseId}/log`)).body as { event: string; actor: string }[];
   /** A case started through the API (as admin) with step 1 open. */
-  const startedCase = async (businessKey: string) => {
-    const started = await app.api('POST', '/api/cases', { processId: 'umum-F', businessKey });
+  const startedCase = async (businessKey: string, processId = 'umum-F') => {
+    const started = await app.api('POST', '/api/cases', { processId, businessKey });
     expect(started.status).toBe(201);
     return started.body.id as string;
   };
@@ -74,11 +82,14 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     expect(await row.locator('time').getAttribute('datetime')).toBe(due);
     expect(await row.locator('time').textContent()).toMatch(/WIB$/);
 
-    // Completed with one data field, the submit button clicked twice.
+    // The step asks for nothing: the dialog says so beside the SOP's keterangan; the submit
+    // button clicked twice.
     await row.getByRole('button', { name: 'Selesaikan' }).click();
     const dialog = first.getByRole('dialog', { name: /Selesaikan langkah/ });
-    await dialog.getByLabel('Nama data').fill('jumlahBahan');
-    await dialog.getByLabel('Nilai').fill('12');
+    await dialog.getByText('Langkah ini tidak memerlukan isian.').waitFor();
+    expect(await dialog.textContent()).toContain('Menghimpun Bahan Laporan dari bagian-bagian dan Panmud-Panmud');
+    expect(await dialog.textContent()).toContain(`Kasus ${nomor}`);
+    await first.screenshot({ path: '/tmp/dialog-tanpa-isian.png' });
     await submitted(first, STEP_1, 'dblclick');
     await expect.poll(() => first.getByRole('row', { name: STEP_1 }).count()).toBe(0);
     expect(await first.getByRole('row', { name: STEP_2 }).count()).toBe(0);
@@ -91,11 +102,10 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     await row2.getByRole('button', { name: 'Selesaikan' }).click();
     await submitted(second, STEP_2);
 
-    // The case's page: status selesai, the variable, both completions with their actors.
+    // The case's page: status selesai, both completions with their actors.
     await second.goto(`${app.url}/#/kasus/${encodeURIComponent(caseId)}`);
     await second.getByRole('heading', { name: 'Riwayat' }).waitFor();
     expect(await second.locator('dl.fakta').textContent()).toContain('selesai');
-    expect(await second.getByRole('region', { name: 'Variabel kasus' }).textContent()).toContain('jumlahBahan12');
     const history = second.getByRole('region', { name: 'Riwayat' });
     expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).textContent()).toContain('rina');
     expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_2/ }).textContent()).toContain('budi');
@@ -145,5 +155,88 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     expect(await refusal.textContent()).toMatch(new RegExp(`${caseId}.*\\((CASE_NOT_ACTIVE|CONFLICT|STEP_NOT_ACTIVE)\\)`));
     await expect.poll(() => sari.getByRole('row', { name: /UJI\/TOLAK\/1/ }).count()).toBe(0);
     expect((await logOf(caseId)).filter((entry) => entry.event === 'COMPLETE.Langkah_2').map((entry) => entry.actor)).toEqual(['budi']);
+  }, 45_000);
+
+  /** The completions a page sends, with their bodies. */
+  const completionsSent = (page: Page) => {
+    const sent: { data?: Record<string, unknown> }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/complete')) sent.push(request.postDataJSON() as { data?: Record<string, unknown> });
+    });
+    return sent;
+  };
+  const openSteps = async (caseId: string) => ((await app.api('GET', `/api/cases/${caseId}`)).body.activeSteps as { id: string }[]).map((step) => step.id);
+
+  it('menampilkan formulir langkah dengan keterangan dan arah tiap jawaban; jawaban Tidak mengembalikan berkas', async () => {
+    const caseId = await startedCase('BERKAS/TIDAK/1', 'keputusan');
+    const page = await pageOf(petugas);
+    const sent = completionsSent(page);
+    await worklist(page);
+    await page.getByRole('row', { name: /BERKAS\/TIDAK\/1/ }).getByRole('button', { name: 'Selesaikan' }).click();
+    const dialog = page.getByRole('dialog', { name: /Selesaikan langkah: Memeriksa kelengkapan berkas/ });
+    await dialog.getByRole('radio', { name: 'Tidak', exact: true }).waitFor();
+
+    // What the step is, as the SOP says it, and where each answer leads, under the question.
+    const facts = dialog.locator('dl.rincian-langkah');
+    expect(await facts.textContent()).toMatch(/Keterangan\s*Periksa menurut daftar persyaratan/);
+    expect(await facts.textContent()).toMatch(/Kelengkapan\s*Berkas permohonan/);
+    expect(await facts.textContent()).toMatch(/Keluaran\s*Berkas yang telah diperiksa/);
+    expect(await dialog.textContent()).toContain('Kasus BERKAS/TIDAK/1 · Penerimaan Berkas');
+    await dialog.getByText('Ya → Meneruskan berkas ke Panitera · Tidak → Mengembalikan berkas kepada pemohon').waitFor();
+
+    // Nothing answered: form-js says so in Bahasa Indonesia under both required fields; nothing is sent.
+    await dialog.getByRole('button', { name: 'Selesaikan langkah' }).click();
+    await expect.poll(() => dialog.getByText('Wajib diisi.').count()).toBe(2);
+    expect(await dialog.textContent()).not.toMatch(/Field is required|Select|Search/);
+    await page.screenshot({ path: '/tmp/dialog-selesaikan-galat.png' });
+    expect(sent).toHaveLength(0);
+
+    await dialog.getByRole('radio', { name: 'Tidak', exact: true }).check();
+    await dialog.getByLabel('Nomor berkas').fill('W10/BERKAS/17');
+    await dialog.getByLabel('Jumlah halaman').fill('42');
+    const tanggal = dialog.getByLabel('Tanggal diterima');
+    await tanggal.click();
+    const calendar = dialog.locator('.flatpickr-calendar.open');
+    await calendar.waitFor();
+    await calendar.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+    await page.screenshot({ path: '/tmp/dialog-kalender.png' });
+    await tanggal.fill('16/03/2026');
+    await tanggal.press('Enter');
+    await expect.poll(() => dialog.getByText('Wajib diisi.').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/dialog-selesaikan.png' });
+    await submitted(page, PERIKSA);
+
+    // Only the form's own keys, typed: the answer a boolean, the number a number, the date TTTT-BB-HH.
+    expect(sent.map((body) => body.data)).toEqual([{ berkasLengkap: false, nomorBerkas: 'W10/BERKAS/17', jumlahHalaman: 42, tanggalTerima: '2026-03-16' }]);
+    expect(await openSteps(caseId)).toEqual(['Kembalikan']);
+  }, 45_000);
+
+  it('meneruskan berkas bila dijawab Ya, dan menaruh penolakan server di bawah kolomnya', async () => {
+    const caseId = await startedCase('BERKAS/YA/1', 'keputusan');
+    const page = await pageOf(petugas);
+    const sent = completionsSent(page);
+    await worklist(page);
+    await page.getByRole('row', { name: /BERKAS\/YA\/1/ }).getByRole('button', { name: 'Selesaikan' }).click();
+    const dialog = page.getByRole('dialog', { name: /Selesaikan langkah/ });
+    await dialog.getByRole('radio', { name: 'Ya', exact: true }).check();
+    await dialog.getByLabel('Nomor berkas').fill('W10/BERKAS/18');
+
+    // The server refuses once (as it would for a form changed since the dialog opened): its words
+    // stand under the field it names, without the data key; the case is untouched.
+    await page.route('**/steps/Periksa/complete', (route) => route.fulfill({
+      status: 422, contentType: 'application/problem+json',
+      body: JSON.stringify({ status: 422, code: 'BAD_STEP_DATA', detail: 'Data langkah "Memeriksa kelengkapan berkas" tidak sesuai formulirnya: Kolom "Nomor berkas" (nomorBerkas) harus diawali W10.', field: 'nomorBerkas', label: 'Nomor berkas', fields: [{ field: 'nomorBerkas', label: 'Nomor berkas', detail: 'Kolom "Nomor berkas" (nomorBerkas) harus diawali W10.' }] }),
+    }));
+    await dialog.getByRole('button', { name: 'Selesaikan langkah' }).click();
+    await dialog.getByText('Kolom "Nomor berkas" harus diawali W10.').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain('perbaiki kolom yang ditandai');
+    await page.screenshot({ path: '/tmp/dialog-selesaikan-422.png' });
+    await page.unroute('**/steps/Periksa/complete');
+    expect(await openSteps(caseId)).toEqual(['Periksa']);
+
+    await submitted(page, PERIKSA);
+    // Empty optional fields are left out.
+    expect(sent.at(-1)?.data).toEqual({ berkasLengkap: true, nomorBerkas: 'W10/BERKAS/18' });
+    expect(await openSteps(caseId)).toEqual(['Teruskan']);
   }, 45_000);
 });

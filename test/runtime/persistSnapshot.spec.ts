@@ -11,16 +11,21 @@ import type { CaseRecord } from '../../src/runtime/caseRecord.ts';
 import { CaseEngine } from '../../src/runtime/caseEngine.ts';
 import { persistSnapshot, type CaseSnapshot } from '../../src/runtime/decide.ts';
 import type { Definition } from '../../src/runtime/definition.ts';
+import { isInput } from '../../src/model/formSchema.ts';
+import { fillForm, type Choose } from '../catalogue/formDriver.ts';
 
 const xstateBytes = (definition: Definition, snapshot: CaseSnapshot) => canonical(definition.machine.getPersistedSnapshot(snapshot as never));
+const firstAnswer: Choose = ({ field }) => field.values?.[0]?.value;
 const ownBytes = (definition: Definition, snapshot: CaseSnapshot) => canonical(persistSnapshot(definition, snapshot));
 
 /**
  * Starts each process in turn and completes any open step of its case or of its children, one
  * command at a time, until none is left; after every command each case's snapshot is persisted
- * both ways. Returns how many snapshots were compared.
+ * both ways. Each start and step form is filled as the office would (first offered answer, a
+ * plain value for other required fields), on top of `vars` given at the start. Returns how many
+ * snapshots were compared.
  */
-function compareAlong(engine: CaseEngine, processIds: string[]): number {
+function compareAlong(engine: CaseEngine, processIds: string[], vars: Record<string, unknown> = {}): number {
   const records = (engine as unknown as { cases: Map<string, CaseRecord> }).cases;
   let compared = 0;
   const compareAll = () => {
@@ -33,7 +38,10 @@ function compareAlong(engine: CaseEngine, processIds: string[]): number {
   let at = Date.parse('2026-03-02T01:00:00Z');
   for (const processId of processIds) {
     records.clear();
-    engine.startCase(processId, { at: new Date(at).toISOString(), vars: { lengkap: true, setuju: false, jumlah: 3 } });
+    const definition = engine.definition(processId);
+    const start = definition.startEvents.find((id) => definition.forms[id]?.components.some(isInput));
+    const startData = start ? fillForm(definition.forms[start], { processId, caseId: '', node: start, round: 1 }, firstAnswer) : undefined;
+    engine.startCase(processId, { at: new Date(at).toISOString(), vars: { ...vars, ...startData } });
     compareAll();
     for (let commands = 0; commands < 80; commands++) {
       const open = [...records.values()].find((record) => record.status === 'active' && [...record.steps.values()].some((s) => s.completion === 'person'));
@@ -42,7 +50,9 @@ function compareAlong(engine: CaseEngine, processIds: string[]): number {
       at += 3_600_000;
       const instance = (open.snapshot.context as { instances?: Record<string, { count: number; done: number[] }> }).instances?.[step.id];
       const first = instance ? [...Array(instance.count).keys()].find((i) => !instance.done.includes(i)) : undefined;
-      engine.completeStep(open.id, step.id, { at: new Date(at).toISOString(), ...(first !== undefined ? { instance: first } : {}) });
+      const form = engine.getCase(open.id).activeSteps.find((s) => s.id === step.id)?.form;
+      const data = form ? fillForm(form, { processId: open.processId, caseId: open.id, node: step.id, round: 1 }, firstAnswer) : undefined;
+      engine.completeStep(open.id, step.id, { at: new Date(at).toISOString(), ...(first !== undefined ? { instance: first } : {}), ...(data ? { data } : {}) });
       compareAll();
     }
   }
@@ -68,7 +78,7 @@ describe('persistSnapshot', () => {
       const engine = new CaseEngine({ scheduleStarts: false });
       if (file === 'callActivity.macro.bpmn') await engine.deployXml(readFileSync(`${dir}/callActivity.micro.bpmn`, 'utf8'));
       const deployed = await engine.deployXml(readFileSync(`${dir}/${file}`, 'utf8'));
-      compared += compareAlong(engine, deployed.filter((d) => d.startEvents.length > 0).map((d) => d.processId));
+      compared += compareAlong(engine, deployed.filter((d) => d.startEvents.length > 0).map((d) => d.processId), { lengkap: true, setuju: false, jumlah: 3 });
     }
     expect(compared).toBeGreaterThan(50);
   });

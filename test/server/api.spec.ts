@@ -2,18 +2,9 @@
  * The HTTP API over real HTTP (in-process server on a free port): each route, people and roles
  * (every role refused what it may not do), and bad input answered as problem+json.
  */
-import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { ensureAdmin } from '../../src/auth/people.ts';
-import { DurableEngine } from '../../src/store/durableEngine.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { fixture } from '../support/engineWith.ts';
+import { PASSWORD, startApiServer, type ApiServer } from '../support/apiServer.ts';
 import { call } from '../../server/spawnServer.ts';
 
 const pemanggilan = fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn');
@@ -30,38 +21,21 @@ const PEOPLE = [
   { id: 'pimpinan-1', roles: ['pimpinan'] },
   { id: 'auditor-1', roles: ['auditor'] },
 ];
-const PASSWORD = 'kata-sandi-uji-123';
 
 describe('HTTP API', () => {
-  let server: Server;
+  let api: ApiServer;
   let url: string;
-  let store: SqliteStore;
-  let engine: DurableEngine;
+  let store: ApiServer['store'];
+  let engine: ApiServer['engine'];
   /** Authorization headers by person id. */
-  const as: Record<string, Record<string, string>> = {};
-  const loginAs = async (id: string, password = PASSWORD) => {
-    const answer = await call(url, 'POST', '/api/login', { id, password });
-    if (answer.status !== 200) throw new Error(`login ${id}: ${answer.status}`);
-    as[id] = { authorization: `Bearer ${answer.body.token}` };
-  };
+  let as: ApiServer['as'];
+  const loginAs = (id: string, password?: string) => api.loginAs(id, password);
   beforeAll(async () => {
-    store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-api-')), 'protap.db'));
-    // A fixed clock: deadlines, sessions and calendar years do not depend on the day the suite runs.
-    engine = await DurableEngine.open({ store, clock: () => '2026-03-02T09:00:00+07:00' });
-    await ensureAdmin(store, engine.clock(), PASSWORD);
-    server = createApp(engine, pino({ level: 'silent' })).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await loginAs('admin');
-    for (const person of PEOPLE) {
-      const created = await call(url, 'POST', '/api/users', { ...person, nama: person.id, password: PASSWORD }, as.admin);
-      if (created.status !== 201) throw new Error(`user ${person.id}: ${JSON.stringify(created.body)}`);
-      await loginAs(person.id);
-    }
+    api = await startApiServer(PEOPLE);
+    ({ url, store, engine, as } = api);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
+    await api.close();
   });
 
   it('deploys BPMN, lists versions, and refuses what is not a valid diagram with the element named', async () => {
@@ -190,7 +164,7 @@ describe('HTTP API', () => {
     expect(doc.openapi).toBe('3.1.0');
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
-    const routes = (server.listeners('request')[0] as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack
+    const routes = (api.server.listeners('request')[0] as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack
       .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`) : []))
       .filter((route) => !/openapi\.json|\/api\/docs/.test(route));
     expect(documented.sort()).toEqual(routes.sort());

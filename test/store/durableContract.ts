@@ -195,7 +195,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect((await store.getCase(childId))).toMatchObject({ parentId: id, rootId: id, processId: 'PemanggilanPihak' });
 
       const other = await restarted();
-      const child = await other.completeStep(childId, 'Sampaikan', { data: { relaasSah: true }, at: '2026-01-07T11:00:00+07:00' });
+      const child = await other.completeStep(childId, 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false }, at: '2026-01-07T11:00:00+07:00' });
       expect(child.status).toBe('completed');
       const macro = await other.getCase(id);
       expect(macro.activeSteps.map((s) => s.id)).toEqual(['Sidang']);

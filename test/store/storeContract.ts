@@ -53,8 +53,8 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(stored?.parentId).toBeUndefined();
       expect(await store.log('c1')).toEqual([logRow('c1', 1)]);
       expect(await store.timers('c1')).toEqual([{ caseId: 'c1', key: 'DEADLINE:Catat', due: '2026-03-03T16:00:00+07:00', event: 'DEADLINE.Catat' }]);
-      // A step read back carries its case's business key (for worklists), which it was not written with.
-      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...created('c1').steps[0], businessKey: '12/Pid.B/2026/PN Sby' }]);
+      // A step read back carries its case's business key and definition version (for worklists), which it was not written with.
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...created('c1').steps[0], businessKey: '12/Pid.B/2026/PN Sby', version: 1 }]);
       expect(await store.nextTimerDue()).toBe('2026-03-03T16:00:00+07:00');
       expect(await store.countTimers()).toBe(1);
       expect(await store.getCase('nope')).toBeUndefined();
@@ -213,15 +213,15 @@ export function storeContract(name: string, fixture: StoreFixture): void {
     it('keeps who claimed an open step and since when, as the case\'s steps are written and rewritten', async () => {
       const claimed = { caseId: 'k1', processId: 'surat-masuk', stepId: 'Catat', pelaksana: 'petugas-meja', startedAt: AT, late: false, claimedBy: 'petugas-1', claimedAt: '2026-03-02T10:00:00+07:00' };
       await store.transaction(async (tx) => tx.write([{ ...created('k1'), steps: [claimed] }], noTimers));
-      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([claimed]);
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...claimed, version: 1 }]);
       const next: CaseWrite = { row: storedCase('k1', { revision: 2, headHash: 'h2' }), expectedRevision: 1, log: [logRow('k1', 2)], steps: [{ ...claimed, claimedBy: 'petugas-2' }] };
       await store.transaction(async (tx) => tx.write([next], noTimers));
-      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...claimed, claimedBy: 'petugas-2' }]);
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...claimed, claimedBy: 'petugas-2', version: 1 }]);
       const { claimedBy, claimedAt, ...released } = claimed;
       expect([claimedBy, claimedAt]).toEqual(['petugas-1', '2026-03-02T10:00:00+07:00']);
       const third: CaseWrite = { row: storedCase('k1', { revision: 3, headHash: 'h3' }), expectedRevision: 2, log: [logRow('k1', 3)], steps: [released] };
       await store.transaction(async (tx) => tx.write([third], noTimers));
-      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([released]);
+      expect(await store.openSteps({ pelaksana: ['petugas-meja'] })).toEqual([{ ...released, version: 1 }]);
     });
 
     it('lists open steps by pelaksana, due time and lateness', async () => {
@@ -233,7 +233,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.openSteps({ pelaksana: ['panitera'] })).map((s) => s.caseId)).toEqual(['s2', 's1']);
       expect((await store.openSteps({ dueBefore: '2026-03-03T23:00:00+07:00' })).map((s) => s.caseId)).toEqual(['s2']);
       expect((await store.openSteps({ late: true })).map((s) => s.caseId)).toEqual(['s2']);
-      expect((await store.openSteps({ pelaksana: ['jurusita'] }))[0]).toEqual({ caseId: 's1', processId: 'p', stepId: 'B', pelaksana: 'jurusita', startedAt: AT, late: false });
+      expect((await store.openSteps({ pelaksana: ['jurusita'] }))[0]).toEqual({ caseId: 's1', processId: 'p', stepId: 'B', pelaksana: 'jurusita', startedAt: AT, late: false, version: 1 });
       expect(await store.openSteps({ pelaksana: [] })).toEqual([]);
     });
 

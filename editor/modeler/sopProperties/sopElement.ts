@@ -15,6 +15,16 @@ export interface DiagramElement {
   businessObject: ModdleElement;
 }
 
+export interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+}
+
+/** A command of `properties-panel.multi-command-executor`: several changes, one undo step. */
+export interface PanelCommand {
+  cmd: string;
+  context: Record<string, unknown>;
+}
+
 export interface Modeling {
   updateModdleProperties(element: DiagramElement, moddleElement: ModdleElement, properties: Record<string, unknown>): void;
 }
@@ -55,6 +65,17 @@ export function enclosingProcess(bo: ModdleElement): ModdleElement | undefined {
   let at: ModdleElement | undefined = bo.$parent;
   while (at && !at.$instanceOf('bpmn:Process')) at = at.$parent;
   return at;
+}
+
+/** A list-valued property (`outgoing`, `values` …) as an array, empty when absent. */
+export function listOf(target: ModdleElement | undefined, property: string): ModdleElement[] {
+  const value = target?.get(property);
+  return Array.isArray(value) ? (value as ModdleElement[]) : [];
+}
+
+/** Runs commands as one step of the command stack (nothing to do: no step). */
+export function executeAll(commandStack: CommandStack, commands: PanelCommand[]): void {
+  if (commands.length > 0) commandStack.execute('properties-panel.multi-command-executor', commands);
 }
 
 /** An attribute's value as the text field shows it ('' for absent). */
