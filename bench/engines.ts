@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { Engine } from 'bpmn-engine';
 import { CaseEngine } from '../src/runtime/caseEngine.ts';
+import type { FormSchema } from '../src/model/formSchema.ts';
 
 export interface EngineFigures {
   scenario: string;
@@ -18,7 +19,19 @@ export interface EngineFigures {
   stepsPerSecond: number;
 }
 
-const vars = { environment: { variables: { lengkap: true } } };
+/** The answer to "Lengkap?": Protap asks it on the form of the step before the gateway; bpmn-engine reads it from its environment. */
+const answers = { lengkap: true };
+
+/** The data a completion sends: the answers its form asks for, nothing for a step that asks nothing. */
+export function answersFor(form: FormSchema | undefined): Record<string, unknown> | undefined {
+  const keys = form?.components.flatMap((c) => (c.key && c.key in answers ? [c.key] : [])) ?? [];
+  return keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, answers[k as keyof typeof answers]])) : undefined;
+}
+
+/** bpmn-engine evaluates `${environment.variables.…}`, not FEEL: the same condition in its words. */
+function forBpmnEngine(xml: string): string {
+  return xml.replace('>lengkap = true<', '>${environment.variables.lengkap}<');
+}
 
 /**
  * Runs `cases` cases of a diagram through Protap, completing every open step in turn. Case i
@@ -43,12 +56,13 @@ export async function runProtap(scenario: string, file: string, cases: number, k
   const started = process.hrtime.bigint();
   for (let i = 0; i < cases; i++) {
     let now = base + i * 7 * 60_000;
-    let view = engine.startCase(definition.processId, { vars, at: at(now) });
+    let view = engine.startCase(definition.processId, { at: at(now) });
     while (view.status === 'active') {
       const step = view.activeSteps[0];
       if (!step) throw new Error(`case ${view.id} waits without an open step`);
       now += 3_600_000;
-      view = engine.completeStep(view.id, step.id, { at: at(now) });
+      const data = answersFor(step.form);
+      view = engine.completeStep(view.id, step.id, { at: at(now), ...(data ? { data } : {}) });
       steps++;
     }
   }
@@ -58,7 +72,7 @@ export async function runProtap(scenario: string, file: string, cases: number, k
 
 /** Runs `cases` cases of a diagram through bpmn-engine, signalling every waiting user task. */
 export async function runBpmnEngine(scenario: string, file: string, cases: number): Promise<EngineFigures> {
-  const source = readFileSync(file, 'utf8');
+  const source = forBpmnEngine(readFileSync(file, 'utf8'));
   let steps = 0;
   settle();
   const started = process.hrtime.bigint();
@@ -68,7 +82,7 @@ export async function runBpmnEngine(scenario: string, file: string, cases: numbe
       steps++;
       api.signal();
     });
-    const engine = new Engine({ name: `bench-${i}`, source, variables: vars.environment.variables });
+    const engine = new Engine({ name: `bench-${i}`, source, variables: answers });
     await new Promise<void>((resolve, reject) => {
       engine.once('end', () => resolve());
       engine.once('error', reject);

@@ -52,9 +52,34 @@ export function readExpression(body: string, language?: string): ExpressionResul
   return { ok: true, expression: { dialect: 'feel', source } };
 }
 
+/**
+ * A FEEL comparison of one variable with a literal (`berkasLengkap = true`, `upaya = "pk"`,
+ * `jumlah = 3`): what every stated decision derives. feelin parses the text on each evaluation
+ * (about 20 µs here); these compare directly, with FEEL's meaning: equal type and value, and a
+ * missing variable is not equal. Anything else goes to feelin.
+ */
+const PLAIN = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(true|false|"[^"\\]*"|-?\d+(?:\.\d+)?)$/;
+const plain = new Map<string, ((vars: Record<string, unknown>) => boolean) | null>();
+
+function plainComparison(source: string): ((vars: Record<string, unknown>) => boolean) | null {
+  let compare = plain.get(source);
+  if (compare === undefined) {
+    const m = PLAIN.exec(source);
+    if (m && !['true', 'false', 'null'].includes(m[1] as string)) {
+      const name = m[1] as string;
+      const literal = JSON.parse(m[2] as string) as unknown;
+      compare = (vars) => Object.prototype.hasOwnProperty.call(vars, name) && vars[name] === literal;
+    } else compare = null;
+    plain.set(source, compare);
+  }
+  return compare;
+}
+
 /** Evaluates an expression over the case variables; throws when evaluation fails. */
 export function evaluateExpression(expression: CompiledExpression, vars: Record<string, unknown>): unknown {
   if (expression.dialect === 'juel') return evaluateJuel(expression.source, vars);
+  const compare = plainComparison(expression.source);
+  if (compare) return compare(vars);
   return evaluate(expression.source, vars).value;
 }
 

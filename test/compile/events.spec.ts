@@ -99,6 +99,13 @@ describe('intermediate catch events: message, then timeDate timer (Pemanggilan)'
     expect(waiting.activeSteps).toEqual([]);
     expect(engine.timers.forCase(id)).toEqual([]);
     expect(() => engine.correlateMessage('PesanLain', { caseId: id })).toThrow(/PesanLain/);
+    // The message's data must fit the form of its catcher (issue 15): refused by name, nothing changes.
+    const before = engine.getCase(id);
+    expect(() => engine.correlateMessage('RelaasKembali', { caseId: id }, { data: { relaasSah: 'ya' } })).toThrow(expect.objectContaining({
+      code: 'BAD_STEP_DATA', details: expect.objectContaining({ field: 'relaasSah', label: 'Relaas sah' }),
+    }));
+    expect(() => engine.correlateMessage('RelaasKembali', { caseId: id }, { data: { nomorRelaas: 'R-1' } })).toThrow(/pesan "RelaasKembali".*"nomorRelaas"/);
+    expect(engine.getCase(id)).toEqual(before);
 
     engine.correlateMessage('RelaasKembali', { caseId: id }, { data: { relaasSah: true }, at: '2026-01-07T14:30:00+07:00' });
     expect(engine.timers.forCase(id).map((t) => [t.key, t.due])).toEqual([['TungguSidang', '2026-01-12T09:00:00+07:00']]);

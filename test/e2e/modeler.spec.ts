@@ -5,7 +5,8 @@
  * draws a decision from the panel alone (issue 15) and deploys it with the conditions derived.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
@@ -17,7 +18,8 @@ const analis = { id: 'ani', nama: 'Ani Analis', password: 'sandi-analis-uji', ro
 const pelaksana = { id: 'kasubag', nama: 'Kasubag Keuangan', password: 'sandi-kasubag-uji', roles: ['kasubag-keuangan'] };
 /** Polls with room for a busy machine (the panel commits typed text after its debounce). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// Screenshots go to a folder outside the tree (docs/screenshots/ keeps the ones chosen by hand).
+const SCREENSHOTS = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-screenshots');
 
 /** The ids of the flows drawn now. */
 const flowIds = (page: Page) => page.$$eval('.djs-connection', (all) => all.map((e) => e.getAttribute('data-element-id') ?? ''));
@@ -63,6 +65,7 @@ describeBrowser('aplikasi web: pemodel SOP', () => {
     await app.addPerson(analis);
     await app.addPerson(pelaksana);
     await app.deploy(SOP);
+    await app.deploy('processes/umum/umum-A.bpmn');
   }, 90_000);
   afterAll(async () => { await app?.close(); });
 
@@ -101,6 +104,27 @@ describeBrowser('aplikasi web: pemodel SOP', () => {
     expect(history.body.versions.map((v: { version: number; deployedBy: string }) => [v.version, v.deployedBy])).toEqual([[2, 'ani'], [1, 'admin']]);
     const xml = await fetch(`${app.url}/api/definitions/${PROCESS_ID}/xml?version=2`, { headers: { authorization: `Bearer ${app.adminToken}` } });
     expect(await xml.text()).toContain('sop:waktu="5 (lima) hari kerja"');
+    await page.context().close();
+  }, 60_000);
+
+  it('menampilkan keputusan SOP katalog: pertanyaan, jawaban tiap alur dengan syaratnya, dan pertanyaan di formulir langkah sebelumnya', async () => {
+    // umum-A (Surat Masuk) lists no <bpmn:outgoing> on its nodes: the panel finds the flows by their source.
+    const page = await app.signedIn(analis);
+    await page.goto(`${app.url}/#/pemodel/umum-A`);
+    await page.locator('.djs-element[data-element-id="Gerbang_perluJawaban"]').waitFor();
+    await page.locator('.djs-element[data-element-id="Gerbang_perluJawaban"]').click();
+    const panel = page.getByRole('complementary', { name: 'Sifat elemen' });
+    await poll(() => panel.getByLabel('Pertanyaan').inputValue()).toBe('Surat memerlukan jawaban / tanggapan?');
+    const ya = panel.getByLabel('Jawaban menuju "Menjawab / menanggapi surat"');
+    expect(await ya.inputValue()).toBe('Ya');
+    await poll(() => panel.textContent()).toContain('Syarat yang ditulis: memerlukanJawaban = true');
+    // The variable was set by the analyst: rewording the question keeps it, and the conditions with it.
+    await panel.getByLabel('Pertanyaan').fill('Surat perlu dijawab?');
+    await poll(() => panel.textContent()).toContain('Syarat yang ditulis: memerlukanJawaban = true');
+    await page.locator('.djs-element[data-element-id="Langkah_4"]').click();
+    await poll(() => panel.textContent()).toContain('Surat perlu dijawab? (Ya/Tidak)');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await poll(() => page.getByRole('region', { name: 'Hasil pemeriksaan' }).textContent()).toContain('Pemeriksaan: tidak ada masalah');
     await page.context().close();
   }, 60_000);
 

@@ -13,9 +13,16 @@ export function isDecidingGateway(bo: ModdleElement | undefined): boolean {
   return bo !== undefined && DECIDING.some((type) => bo.$instanceOf(type));
 }
 
-/** The sequence flows leaving a flow node. */
+/**
+ * The sequence flows leaving a flow node, found by their `sourceRef` among the flow elements of
+ * its process or subprocess: a file written elsewhere (the catalogue, an import) need not list a
+ * node's `<bpmn:outgoing>`, and bpmn-js fills that list only for flows drawn in it.
+ */
 export function outgoingFlows(bo: ModdleElement): ModdleElement[] {
-  return listOf(bo, 'outgoing').filter((flow) => flow.$instanceOf('bpmn:SequenceFlow'));
+  const container = bo.$parent as ModdleElement | undefined;
+  const siblings = container ? listOf(container, 'flowElements') : [];
+  const found = siblings.filter((flow) => flow.$instanceOf('bpmn:SequenceFlow') && flow.get('sourceRef') === bo);
+  return found.length > 0 ? found : listOf(bo, 'outgoing').filter((flow) => flow.$instanceOf('bpmn:SequenceFlow'));
 }
 
 /** A gateway the "Keputusan" group is for: it branches (≥2 flows out) or already asks. */
