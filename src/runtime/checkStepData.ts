@@ -13,6 +13,19 @@ const compiled = new WeakMap<FormSchema, ValidateFunction>();
 const compiledOpen = new WeakMap<FormSchema, ValidateFunction>();
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 
+const requiredOf = new WeakMap<FormSchema, boolean>();
+
+function asksRequired(form: FormSchema): boolean {
+  let asks = requiredOf.get(form);
+  if (asks === undefined) requiredOf.set(form, asks = form.components.some((f) => isInput(f) && f.validate?.required === true));
+  return asks;
+}
+
+function isEmptyObject(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
+}
+
 /** One field's fault. */
 export interface FieldProblem {
   field: string;
@@ -102,6 +115,8 @@ export function stepDataProblems(form: FormSchema, data: Record<string, unknown>
 /** Refuses data that does not fit a step's (or a message's) form: 422 BAD_STEP_DATA naming the first field at fault. `what` names it: `langkah "…"`. */
 export function checkStepData(form: FormSchema | undefined, data: Record<string, unknown> | undefined, what: string, open = false): void {
   if (!form) return;
+  // Most completions send nothing to a step that asks nothing required: no validator needed.
+  if ((data === undefined || isEmptyObject(data)) && !asksRequired(form)) return;
   const problems = stepDataProblems(form, data, open);
   const first = problems[0];
   if (!first) return;
