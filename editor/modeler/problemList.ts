@@ -24,16 +24,17 @@ export interface Findings {
 /**
  * One problem as a line. Messages mostly name their element already ("Alur "Ya" (Alur_ya) dari
  * gateway …"), so the id is not printed again in front: its mention in the message is marked
- * instead, and only a message that does not name it gets the id first.
+ * instead, and only a message that does not name it gets the id first. The Indonesian message is
+ * what the analyst reads; the problem's code rides along as `data-kode`.
  */
 function item(problem: DiagramProblem, select: (id: string) => void): HTMLElement {
-  const code = h('span', { class: 'mono masalah-kode' }, problem.code);
   const at = mentionOf(problem.message, problem.id);
   const message = at >= 0
     ? [problem.message.slice(0, at), h('strong', {}, problem.id), problem.message.slice(at + problem.id.length)]
     : [problem.id ? h('strong', {}, problem.id) : null, problem.id ? ': ' : '', problem.message];
-  const text = [code, ' ', ...message];
-  return h('li', {}, problem.id
+  const text = message;
+  // The stable code is for looking the rule up (docs/bpmn-coverage.md), not for reading: kept as data, not shown.
+  return h('li', { 'data-kode': problem.code }, problem.id
     ? h('button', { type: 'button', class: 'masalah-elemen', title: `Pilih ${problem.id} di diagram`, onclick: () => select(problem.id) }, ...text)
     : h('span', {}, ...text));
 }

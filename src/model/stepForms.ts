@@ -12,36 +12,39 @@
 import { answerKind, decisionField, isOtherAnswer, optionValue, type StatedAnswer } from './decisions.ts';
 import { formOf, isInput, type FormField, type FormOption, type FormSchema } from './formSchema.ts';
 import type { FlowNode, ProcessModel, SequenceFlow } from './processModel.ts';
+import { askers, hideWhen, takesData, type Guard } from './askedWhen.ts';
 
-const PERSON = new Set(['userTask', 'manualTask', 'task']);
-const PASS_THROUGH = new Set([
-  'exclusiveGateway', 'inclusiveGateway', 'parallelGateway', 'eventBasedGateway', 'complexGateway',
-  'intermediateThrowEvent', 'serviceTask', 'scriptTask', 'sendTask', 'businessRuleTask',
-]);
+export { takesData };
 
-/** Whether a node takes data from outside when it completes: a person's step, a start, a message. */
-export function takesData(node: FlowNode): boolean {
-  if (PERSON.has(node.type) || node.type === 'receiveTask') return true;
-  if (node.type === 'startEvent') return !node.triggeredByEvent;
-  if (node.type === 'intermediateCatchEvent' || node.type === 'boundaryEvent') {
-    return node.eventDefinitions.some((d) => d.kind === 'message');
-  }
-  return false;
-}
 
 /** The form of each node that takes data, by node id. */
 export function stepForms(model: ProcessModel): Map<string, FormSchema> {
   const fields = new Map<string, FormField[]>();
   for (const node of model.nodes.values()) if (takesData(node)) fields.set(node.id, []);
+  const paths = new Map<FormField, Map<string, Guard[][]>>();
   for (const gateway of model.nodes.values()) {
     if ((gateway.type !== 'exclusiveGateway' && gateway.type !== 'inclusiveGateway') || gateway.outgoing.length < 2) continue;
     const asked = gatewayFields(model, gateway);
     if (asked.length === 0) continue;
-    for (const provider of providers(model, gateway)) {
+    const from = askers(model, gateway);
+    for (const [provider] of from) {
       const list = fields.get(provider);
       if (!list) continue;
-      for (const field of asked) if (!list.some((f) => f.key === field.key)) list.push(field);
+      for (const field of asked) {
+        if (list.some((f) => f.key === field.key)) continue;
+        list.push(field);
+        paths.set(field, from);
+      }
     }
+  }
+  // A question asked only after another answer of the same form is hidden (and not required) while that answer leads elsewhere.
+  for (const [id, list] of fields) {
+    const keys = new Set(list.map((f) => f.key as string));
+    list.forEach((field, index) => {
+      const from = paths.get(field)?.get(id);
+      const hide = from ? hideWhen(from, new Set([...keys].filter((k) => k !== field.key))) : undefined;
+      if (hide) list[index] = { ...field, conditional: { hide } };
+    });
   }
   const forms = new Map<string, FormSchema>();
   for (const [id, asked] of fields) {
@@ -50,36 +53,6 @@ export function stepForms(model: ProcessModel): Map<string, FormSchema> {
     forms.set(id, formOf(`Formulir_${id}`, [...asked, ...added]));
   }
   return forms;
-}
-
-/** The nodes that take data and reach the gateway with no other such node between. */
-export function providers(model: ProcessModel, gateway: FlowNode): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>([gateway.id]);
-  const queue = [...gateway.incoming];
-  while (queue.length > 0) {
-    const flow = model.flows.get(queue.shift() as string);
-    const node = flow ? model.nodes.get(flow.source) : undefined;
-    if (!node || seen.has(node.id)) continue;
-    seen.add(node.id);
-    if (takesData(node)) {
-      if (node.type === 'startEvent' && node.scope !== model.id) {
-        // The start of an embedded subprocess: the data comes from before the subprocess.
-        const host = model.nodes.get(node.scope);
-        if (host) queue.push(...host.incoming);
-        continue;
-      }
-      found.push(node.id);
-    } else if (node.type === 'subProcess') {
-      for (const inner of model.scopes.get(node.id) ?? []) {
-        const end = model.nodes.get(inner);
-        if (end?.type === 'endEvent') queue.push(...end.incoming);
-      }
-    } else if (PASS_THROUGH.has(node.type) || (node.type === 'intermediateCatchEvent')) {
-      queue.push(...node.incoming);
-    }
-  }
-  return found;
 }
 
 /** The fields a gateway asks: its stated decision, or what its plain conditions read. */

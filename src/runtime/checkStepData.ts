@@ -7,6 +7,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isInput, type FormField, type FormSchema } from '../model/formSchema.ts';
 import { ProtapError } from './protapError.ts';
+import { evaluateCondition, readExpression } from '../compile/expression.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new WeakMap<FormSchema, ValidateFunction>();
@@ -26,6 +27,16 @@ function isEmptyObject(value: Record<string, unknown>): boolean {
   return true;
 }
 
+/** Whether a form-js `hide` condition (FEEL, `=` first) holds for the data sent. */
+function hidden(hide: string, data: Record<string, unknown>): boolean {
+  const read = readExpression(hide);
+  try {
+    return read.ok && evaluateCondition(read.expression, data);
+  } catch {
+    return false;
+  }
+}
+
 /** One field's fault. */
 export interface FieldProblem {
   field: string;
@@ -37,7 +48,8 @@ function fieldSchema(field: FormField & { key: string }): Record<string, unknown
   const values = field.values?.map((v) => v.value);
   switch (field.type) {
     case 'number': return { type: 'number' };
-    case 'checkbox': return { type: 'boolean' };
+    // As form-js reads it, a required tick box must be ticked (a confirmation such as "Berkas telah diperiksa").
+    case 'checkbox': return field.validate?.required ? { type: 'boolean', const: true } : { type: 'boolean' };
     case 'datetime': return { type: 'string', pattern: DATE };
     case 'select': case 'radio': {
       const types = [...new Set((values ?? []).map((v) => typeof v))];
@@ -56,7 +68,8 @@ function validatorOf(form: FormSchema, open: boolean): ValidateFunction {
       type: 'object',
       additionalProperties: open,
       properties: Object.fromEntries(inputs.map((f) => [f.key, fieldSchema(f)])),
-      required: inputs.filter((f) => f.validate?.required).map((f) => f.key),
+      // A field hidden by a condition is required only while shown: checked after ajv, against the data.
+      required: inputs.filter((f) => f.validate?.required && !f.conditional?.hide).map((f) => f.key),
     });
     cache.set(form, validate);
   }
@@ -87,6 +100,9 @@ function explain(error: ErrorObject, form: FormSchema, data: Record<string, unkn
     : error.instancePath.split('/')[1] ?? '';
   const field = inputs.find((f) => f.key === key);
   const name = field?.label ? `"${field.label}" (${key})` : `"${key}"`;
+  if (error.keyword === 'const' && field?.type === 'checkbox') {
+    return { field: key, ...(field.label ? { label: field.label } : {}), detail: `Kolom ${name} wajib dicentang.` };
+  }
   if (error.keyword === 'required' || (error.keyword === 'minLength' && field)) {
     return { field: key, ...(field?.label ? { label: field.label } : {}), detail: `Kolom ${name} wajib diisi.` };
   }
@@ -100,12 +116,22 @@ function explain(error: ErrorObject, form: FormSchema, data: Record<string, unkn
 export function stepDataProblems(form: FormSchema, data: Record<string, unknown> | undefined, open = false): FieldProblem[] {
   const value = data ?? {};
   const validate = validatorOf(form, open);
-  if (validate(value)) return [];
   const byField = new Map<string, FieldProblem>();
-  for (const error of validate.errors ?? []) {
-    const problem = explain(error, form, value);
-    if (!byField.has(problem.field)) byField.set(problem.field, problem);
+  if (!validate(value)) {
+    for (const error of validate.errors ?? []) {
+      const problem = explain(error, form, value);
+      if (!byField.has(problem.field)) byField.set(problem.field, problem);
+    }
   }
+  for (const field of form.components) {
+    if (!isInput(field) || !field.validate?.required || !field.conditional?.hide || byField.has(field.key)) continue;
+    const given = value[field.key];
+    if (given !== undefined && given !== null && given !== '' && !(field.type === 'checkbox' && given === false)) continue;
+    if (!hidden(field.conditional.hide, value)) {
+      byField.set(field.key, { field: field.key, ...(field.label ? { label: field.label } : {}), detail: `Kolom ${field.label ? `"${field.label}" (${field.key})` : `"${field.key}"`} wajib diisi.` });
+    }
+  }
+  if (byField.size === 0) return [];
   // In the form's own order, as a person reads it; fields the form does not have come last.
   const order = form.components.filter(isInput).map((f) => f.key);
   const rank = (p: FieldProblem) => (order.includes(p.field) ? order.indexOf(p.field) : order.length);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readBpmn } from '../../src/bpmn/readBpmn.ts';
 import { answerCondition, answerKind, decisionField, variableOf } from '../../src/model/decisions.ts';
 import { stepForms } from '../../src/model/stepForms.ts';
+import type { FormSchema } from '../../src/model/formSchema.ts';
+import { stepDataProblems } from '../../src/runtime/checkStepData.ts';
 import type { ProcessModel } from '../../src/model/processModel.ts';
 
 const keputusan = readFileSync(`${import.meta.dirname}/stepForms.keputusan.bpmn`, 'utf8');
@@ -91,6 +93,30 @@ describe('step forms', () => {
     const forms = stepForms((await read(xml)).model);
     expect(forms.get('S')?.components.map((c) => c.key)).toEqual(['perkaraAnak']);
     expect(forms.get('Dalam')?.components.map((c) => c.key)).toEqual(['diputus']);
+  });
+
+  it('hides a question that follows another answer of the same step while that answer leads elsewhere (and the server does not require it then)', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sop="urn:protap:sop:1.0" id="D" targetNamespace="urn:t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="S" /><bpmn:userTask id="Periksa" name="Memeriksa berkas" />
+    <bpmn:exclusiveGateway id="G1" sop:pertanyaan="Berkas lengkap?" /><bpmn:exclusiveGateway id="G2" sop:pertanyaan="Jenis permohonan?" sop:variabel="jenis" />
+    <bpmn:userTask id="Kembalikan" /><bpmn:userTask id="Banding" /><bpmn:userTask id="Lain" /><bpmn:endEvent id="E" />
+    <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Periksa" /><bpmn:sequenceFlow id="f2" sourceRef="Periksa" targetRef="G1" />
+    <bpmn:sequenceFlow id="fYa" sourceRef="G1" targetRef="G2" sop:jawaban="Ya" /><bpmn:sequenceFlow id="fTidak" sourceRef="G1" targetRef="Kembalikan" sop:jawaban="Tidak" />
+    <bpmn:sequenceFlow id="fB" sourceRef="G2" targetRef="Banding" sop:jawaban="Banding" /><bpmn:sequenceFlow id="fL" sourceRef="G2" targetRef="Lain" sop:jawaban="Lainnya" />
+    <bpmn:sequenceFlow id="e1" sourceRef="Kembalikan" targetRef="E" /><bpmn:sequenceFlow id="e2" sourceRef="Banding" targetRef="E" /><bpmn:sequenceFlow id="e3" sourceRef="Lain" targetRef="E" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const form = stepForms((await read(xml)).model).get('Periksa') as FormSchema;
+    expect(form.components.map((c) => [c.key, c.conditional?.hide])).toEqual([
+      ['berkasLengkap', undefined],
+      ['jenis', '=((berkasLengkap != null and not(berkasLengkap = true)))'],
+    ]);
+    expect(stepDataProblems(form, { berkasLengkap: false })).toEqual([]);
+    expect(stepDataProblems(form, { berkasLengkap: true }).map((p) => p.field)).toEqual(['jenis']);
+    expect(stepDataProblems(form, {}).map((p) => p.field)).toEqual(['berkasLengkap', 'jenis']);
+    expect(stepDataProblems(form, { berkasLengkap: true, jenis: 'banding' })).toEqual([]);
   });
 
   it('infers the field of a hand-written condition: required when it decides alone, optional inside a compound one', async () => {
