@@ -245,4 +245,5 @@ export const id: Record<string, string> = {
   'Fit': 'Sesuaikan',
   'Show the whole diagram': 'Tampilkan seluruh diagram',
   'Append user task': 'Sambung tugas pengguna',
+  'Create user task': 'Buat tugas pengguna',
 };

@@ -152,8 +152,15 @@ describeBrowser('aplikasi web: alat pemodel SOP', () => {
     expect(await append.getAttribute('title')).toBe('Sambung tugas pengguna');
     await append.click();
     await poll(() => page.getByRole('status', { name: 'Keadaan diagram' }).textContent()).toBe('Ada perubahan yang belum di-deploy');
+    // The palette's task tool makes a user task too.
+    const tool = page.locator('.djs-palette .entry[data-action="create.task"]');
+    expect(await tool.getAttribute('aria-label')).toBe('Buat tugas pengguna');
+    await tool.click();
+    const box = (await page.locator('.djs-element[data-element-id="Langkah_1"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 120);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height + 120);
     const xml = await downloadedXml(page);
-    expect(xml.match(/<bpmn:userTask /g)).toHaveLength(2);
+    expect(xml.match(/<bpmn:userTask /g)).toHaveLength(3);
     expect(xml).not.toMatch(/<bpmn:task /);
     await page.context().close();
   }, 60_000);
