@@ -62,12 +62,22 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
   return view;
 }
 
+/**
+ * Open steps are frozen records, replaced whenever they change: the view of one that adds only the
+ * step's form and SOP texts is made once and kept beside it, not copied again for every view.
+ */
+const described = new WeakMap<OpenStep, StepView>();
+
 function stepView(definition: Definition, record: CaseRecord, context: ReturnType<typeof contextOf>, step: OpenStep): StepView {
   const counter = context.instances[step.id];
   const meta = definition.steps.get(step.id);
   const children = record.children.get(step.id);
-  // Open steps are frozen records: a step without a form is shown as it is, without a copy per view.
-  if (!(counter && meta?.multiInstance) && !children && !meta?.form && !meta?.keterangan && !meta?.kelengkapan && !meta?.output) return step;
+  const plain = !(counter && meta?.multiInstance) && !children;
+  if (plain && !meta?.form && !meta?.keterangan && !meta?.kelengkapan && !meta?.output) return step;
+  if (plain) {
+    const kept = described.get(step);
+    if (kept && kept.form === meta?.form) return kept;
+  }
   const view: StepView = { ...step };
   if (meta?.form) view.form = meta.form;
   if (meta?.no) view.no = meta.no;
@@ -80,5 +90,6 @@ function stepView(definition: Definition, record: CaseRecord, context: ReturnTyp
     view.openInstances = meta.multiInstance.sequential ? open.slice(0, 1) : open;
   }
   if (children) view.childCases = [...children.values()];
+  if (plain) described.set(step, view);
   return view;
 }
