@@ -7,10 +7,17 @@
  * what the step is and where each answer leads, refuses an empty required question in Bahasa
  * Indonesia without sending anything, and the answer picks the branch.
  */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from '../../server/spawnServer.ts';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
+
+// Screenshots go outside the tree (docs/screenshots/ keeps the ones chosen by hand).
+const SCREENSHOTS = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 const SOP = 'processes/umum/umum-F.bpmn';
 const STEP_1 = /Menghimpun bahan laporan/;
@@ -89,7 +96,7 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     await dialog.getByText('Langkah ini tidak memerlukan isian.').waitFor();
     expect(await dialog.textContent()).toContain('Menghimpun Bahan Laporan dari bagian-bagian dan Panmud-Panmud');
     expect(await dialog.textContent()).toContain(`Kasus ${nomor}`);
-    await first.screenshot({ path: '/tmp/dialog-tanpa-isian.png' });
+    await first.screenshot({ path: join(SCREENSHOTS, 'dialog-tanpa-isian.png') });
     await submitted(first, STEP_1, 'dblclick');
     await expect.poll(() => first.getByRole('row', { name: STEP_1 }).count()).toBe(0);
     expect(await first.getByRole('row', { name: STEP_2 }).count()).toBe(0);
@@ -188,7 +195,7 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     await dialog.getByRole('button', { name: 'Selesaikan langkah' }).click();
     await expect.poll(() => dialog.getByText('Wajib diisi.').count()).toBe(2);
     expect(await dialog.textContent()).not.toMatch(/Field is required|Select|Search/);
-    await page.screenshot({ path: '/tmp/dialog-selesaikan-galat.png' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dialog-selesaikan-galat.png') });
     expect(sent).toHaveLength(0);
 
     await dialog.getByRole('radio', { name: 'Tidak', exact: true }).check();
@@ -199,11 +206,11 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     const calendar = dialog.locator('.flatpickr-calendar.open');
     await calendar.waitFor();
     await calendar.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
-    await page.screenshot({ path: '/tmp/dialog-kalender.png' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dialog-kalender.png') });
     await tanggal.fill('16/03/2026');
     await tanggal.press('Enter');
     await expect.poll(() => dialog.getByText('Wajib diisi.').count()).toBe(0);
-    await page.screenshot({ path: '/tmp/dialog-selesaikan.png' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dialog-selesaikan.png') });
     await submitted(page, PERIKSA);
 
     // Only the form's own keys, typed: the answer a boolean, the number a number, the date TTTT-BB-HH.
@@ -230,7 +237,7 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     await dialog.getByRole('button', { name: 'Selesaikan langkah' }).click();
     await dialog.getByText('Kolom "Nomor berkas" harus diawali W10.').waitFor();
     expect(await dialog.getByRole('alert').textContent()).toContain('perbaiki kolom yang ditandai');
-    await page.screenshot({ path: '/tmp/dialog-selesaikan-422.png' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'dialog-selesaikan-422.png') });
     await page.unroute('**/steps/Periksa/complete');
     expect(await openSteps(caseId)).toEqual(['Periksa']);
 
