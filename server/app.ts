@@ -5,6 +5,7 @@
  * and every command records who did it in the event log.
  */
 import { knownRoles } from '../src/auth/knownRoles.ts';
+import { worklistRows } from '../src/store/worklistRows.ts';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
@@ -196,8 +197,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.get('/api/roles', route(async (_req, res) => {
     userOf(res);
     await engine.refreshDefinitions();
-    const lanes = engine.definitions().flatMap((d) => d.lanes.map((l) => ({ pelaksana: l.pelaksana, laneName: l.name })));
-    res.json(knownRoles(lanes, await engine.store.listUsers()));
+    res.json(await knownRoles(engine));
   }));
 
   app.post('/api/definitions', permit('deploy'), xml, route(async (req, res) => {
@@ -300,7 +300,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const late = queryString(req, 'late');
     const limit = Number(queryString(req, 'limit') ?? 500);
     if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw bad('Parameter "limit" harus bilangan bulat 1–5000.');
-    res.json(await engine.worklist({ limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
+    res.json(await worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
   }));
 
   reportRoutes(app, engine);

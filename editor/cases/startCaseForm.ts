@@ -12,10 +12,10 @@ import { latestDefinitions, sopLabel, type DefinitionSummary } from '../worklist
 import { newIdempotencyKey } from '../worklist/idempotencyKey.ts';
 import { hasInputs } from '../worklist/stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from '../worklist/stepForm/stepForm.ts';
+import { placeRefusal } from '../worklist/stepForm/refusal.ts';
 import type { CaseContext } from './caseContext.ts';
 import type { CaseDetail } from './caseAnswers.ts';
 
-interface FieldFault { field: string; label?: string; detail: string }
 
 export async function startCaseForm(container: HTMLElement, context: CaseContext, preselect: string | undefined): Promise<void | (() => void)> {
   const { api, notices, router, session } = context;
@@ -85,11 +85,7 @@ export async function startCaseForm(container: HTMLElement, context: CaseContext
   }
   /** The server's faults under their fields; those no field holds, named by label, in the alert. */
   function badData(error: ApiError): void {
-    const faults = (error.problem.fields as FieldFault[] | undefined) ?? [{ field: String(error.problem.field ?? ''), detail: error.problem.detail }];
-    const unplaced = faults.filter((fault) => !startForm?.showError(fault.field, readable(fault)));
-    refuse(unplaced.length === 0
-      ? 'Isian ditolak: perbaiki kolom yang ditandai, lalu mulai lagi.'
-      : unplaced.map((fault) => `${fault.label ?? 'Isian'}: ${readable(fault)}`).join(' '));
+    refuse(placeRefusal(startForm, error, 'Isian ditolak: perbaiki kolom yang ditandai, lalu mulai lagi.'));
   }
   function refuse(message: string): void {
     problem.textContent = message;
@@ -119,9 +115,4 @@ function optionLabel(definition: DefinitionSummary, all: DefinitionSummary[]): s
   const shared = all.filter((d) => d.name !== undefined && d.name === definition.name).length > 1;
   const name = definition.name && !shared ? definition.name : sopLabel(definition, definition.processId);
   return `${name}${definition.kodeBuku ? ` · ${definition.kodeBuku}` : ''} · versi ${definition.version}`;
-}
-
-/** The server's words without the field's data key in brackets ("Kolom "Nomor berkas" (nomorBerkas) …"). */
-function readable(fault: FieldFault): string {
-  return fault.label ? fault.detail.replaceAll(` (${fault.field})`, '') : fault.detail;
 }

@@ -15,6 +15,7 @@ import type { FormSchema } from '../../src/model/formSchema.ts';
 import { newIdempotencyKey } from './idempotencyKey.ts';
 import { hasInputs } from './stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from './stepForm/stepForm.ts';
+import { placeRefusal } from './stepForm/refusal.ts';
 
 /** What the actions need to know of an open step, from a worklist row or a case's active step. */
 export interface StepTarget {
@@ -42,7 +43,6 @@ interface OpenStepNow {
   form?: FormSchema;
 }
 interface CaseNow { revision: number; status: string; processName?: string; businessKey?: string; activeSteps: OpenStepNow[] }
-interface FieldFault { field: string; label?: string; detail: string }
 
 export function openCompleteDialog(api: Api, notices: Notices, target: StepTarget, changed: () => void): void {
   let label = target.name;
@@ -119,11 +119,7 @@ export function openCompleteDialog(api: Api, notices: Notices, target: StepTarge
     }
     /** The server's faults under their fields; those no field holds, named by label, in the alert. */
     function badData(error: ApiError): void {
-      const faults = (error.problem.fields as FieldFault[] | undefined) ?? [{ field: String(error.problem.field ?? ''), detail: error.problem.detail }];
-      const unplaced = faults.filter((fault) => !stepForm?.showError(fault.field, readable(fault)));
-      refuse(unplaced.length === 0
-        ? 'Isian ditolak: perbaiki kolom yang ditandai, lalu selesaikan lagi.'
-        : unplaced.map((fault) => `${fault.label ?? 'Isian'}: ${readable(fault)}`).join(' '));
+      refuse(placeRefusal(stepForm, error, 'Isian ditolak: perbaiki kolom yang ditandai, lalu selesaikan lagi.'));
     }
     function refuse(message: string): void {
       problem.textContent = message;
@@ -160,11 +156,6 @@ function facts(step: OpenStepNow): HTMLElement | null {
   const present = rows.filter((row): row is [string, string] => Boolean(row[1]?.trim()));
   if (present.length === 0) return null;
   return h('dl', { class: 'rincian-langkah' }, ...present.flatMap(([term, text]) => [h('dt', {}, term), h('dd', {}, text)]));
-}
-
-/** The server's words without the field's data key in brackets ("Kolom "Nomor berkas" (nomorBerkas) …"). */
-function readable(fault: FieldFault): string {
-  return fault.label ? fault.detail.replaceAll(` (${fault.field})`, '') : fault.detail;
 }
 
 const COMPLETION_TEXT: Record<string, string> = {

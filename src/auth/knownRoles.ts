@@ -3,18 +3,19 @@
  * every role a person of the office holds (the four office roles aside). The modeler offers them
  * and warns about a role nobody knows, which would leave the lane's steps to the admin alone.
  */
-import { OFFICE_ROLES } from './roles.ts';
+import { OFFICE_ROLES, type KnownRole } from './roles.ts';
+import type { Definition } from '../runtime/definition.ts';
+import type { CaseStore } from '../store/caseStore.ts';
 
-export interface KnownRole {
-  id: string;
-  /** Lane names the role stands under in deployed SOPs, e.g. "Panitera Muda Pidana". */
-  lanes: string[];
-  /** How many people (not disabled) hold it. */
-  people: number;
+export type { KnownRole };
+
+/** Known pelaksana roles of the deployed SOPs' lanes and of the office's people, sorted by id. */
+export async function knownRoles(source: { definitions(): Definition[]; store: Pick<CaseStore, 'listUsers'> }): Promise<KnownRole[]> {
+  const lanes = source.definitions().flatMap((d) => d.lanes.map((l) => ({ pelaksana: l.pelaksana, laneName: l.name })));
+  return rolesOf(lanes, await source.store.listUsers());
 }
 
-/** Known pelaksana roles from deployed steps and people, sorted by id. */
-export function knownRoles(steps: Iterable<{ pelaksana?: string | undefined; laneName?: string | undefined }>, people: Iterable<{ roles: readonly string[]; disabled: boolean }>): KnownRole[] {
+function rolesOf(steps: Iterable<{ pelaksana?: string | undefined; laneName?: string | undefined }>, people: Iterable<{ roles: readonly string[]; disabled: boolean }>): KnownRole[] {
   const roles = new Map<string, KnownRole>();
   const entry = (id: string) => {
     let role = roles.get(id);

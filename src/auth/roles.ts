@@ -6,6 +6,15 @@
  */
 export const OFFICE_ROLES = ['admin', 'analis', 'pimpinan', 'auditor'] as const;
 
+/** A pelaksana role the office knows (GET /api/roles; src/auth/knownRoles.ts). */
+export interface KnownRole {
+  id: string;
+  /** Lane names the role stands under in deployed SOPs, e.g. "Panitera Muda Pidana". */
+  lanes: string[];
+  /** How many people (not disabled) hold it. */
+  people: number;
+}
+
 export type Permission =
   /** deploy and validate SOP definitions */
   | 'deploy'

@@ -56,6 +56,13 @@ export interface FormSchema {
   components: FormField[];
 }
 
+/** One field's fault in step data, as BAD_STEP_DATA answers it (`fields`). */
+export interface FieldProblem {
+  field: string;
+  label?: string;
+  detail: string;
+}
+
 /** The form-js schema version Protap writes (form-js 1.x). */
 export const SCHEMA_VERSION = 16;
 

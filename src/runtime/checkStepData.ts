@@ -5,7 +5,9 @@
  * schema is turned into a JSON Schema that ajv compiles once per form.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isInput, type FormField, type FormSchema } from '../model/formSchema.ts';
+import { isInput, type FieldProblem, type FormField, type FormSchema } from '../model/formSchema.ts';
+
+export type { FieldProblem };
 import { ProtapError } from './protapError.ts';
 import { evaluateCondition, readExpression } from '../compile/expression.ts';
 
@@ -37,12 +39,6 @@ function hidden(hide: string, data: Record<string, unknown>): boolean {
   }
 }
 
-/** One field's fault. */
-export interface FieldProblem {
-  field: string;
-  label?: string;
-  detail: string;
-}
 
 function fieldSchema(field: FormField & { key: string }): Record<string, unknown> {
   const values = field.values?.map((v) => v.value);

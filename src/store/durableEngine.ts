@@ -30,8 +30,7 @@ import { showCommitted, type CaseInspector } from './inspection.ts';
 import { runTimerService, type TimerService, type TimerServiceOptions } from './timerService.ts';
 
 export type { CaseInspector } from './inspection.ts';
-import { StoreConflict, type CaseStore, type OpenStepRow, type StepFilter, type StoreTransaction, type StoredCase } from './caseStore.ts';
-import type { FormSchema } from '../model/formSchema.ts';
+import { StoreConflict, type CaseStore, type StoreTransaction, type StoredCase } from './caseStore.ts';
 
 export interface DurableEngineOptions {
   store: CaseStore;
@@ -163,15 +162,6 @@ export class DurableEngine {
 
   definitions(): Definition[] {
     return this.registry.all();
-  }
-
-  /** Open steps for a worklist, each with the form of its case's definition version. */
-  async worklist(filter: StepFilter): Promise<(OpenStepRow & { form?: FormSchema })[]> {
-    const rows = await this.store.openSteps(filter);
-    return rows.map((row) => {
-      const form = this.registry.has(row.processId) ? this.definition(row.processId, row.version).steps.get(row.stepId)?.form : undefined;
-      return form ? { ...row, form } : row;
-    });
   }
 
   /** Whether a definition version compiles today to another machine than when it was deployed. */

@@ -84,6 +84,13 @@ describe('step data checked against the step form (issue 15)', () => {
     }
   });
 
+  it('lists the pelaksana roles the modeler offers: lanes of deployed SOPs and people, office roles aside', async () => {
+    expect((await get('/api/roles')).body).toEqual([
+      { id: 'panitera', lanes: ['Panitera'], people: 1 },
+      { id: 'petugas-meja', lanes: ['Petugas Meja'], people: 1 },
+    ]);
+  });
+
   it('describes the step form and BAD_STEP_DATA in the OpenAPI document', async () => {
     const doc = (await call(api.url, 'GET', '/api/openapi.json')).body;
     expect(doc.components.schemas.StepView.properties.form).toEqual({ $ref: '#/components/schemas/StepForm' });

@@ -3,7 +3,7 @@
  * loaded once per modeler for the lane's Pelaksana entry. The modeler may be given a loader as
  * `sopProperties: { roles }` in its config (createModeler passes the app's API); without one none is known.
  */
-import type { KnownRole } from '../../../src/auth/knownRoles.ts';
+import type { KnownRole } from '../../../src/auth/roles.ts';
 
 export type { KnownRole };
 
