@@ -19,6 +19,7 @@ import { ProtapError } from '../src/runtime/protapError.ts';
 import { validateBpmn } from '../src/runtime/validateBpmn.ts';
 import { startForm } from '../src/runtime/definition.ts';
 import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
+import { deployedSopDocument, draftSopDocument, type DocumentFormat, type SopDocument } from '../src/store/sopDocument.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
 import { createRequire } from 'node:module';
 import { DOCS_PAGE, openApiDocument } from './openapi.ts';
@@ -64,6 +65,24 @@ function xmlBodyOf(req: Request, res: Response): string | undefined {
   if (typeof req.body === 'string' && req.body.length > 0) return req.body;
   sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
   return undefined;
+}
+
+/** The document format asked for (`format`, HTML by default); another value is refused naming the parameter. */
+function documentFormatOf(req: Request): DocumentFormat {
+  const format = queryString(req, 'format') ?? 'html';
+  if (format !== 'html' && format !== 'pdf') throw badParameter('format', 'Parameter "format" harus html atau pdf.');
+  return format;
+}
+
+/** Sends an SOP document: HTML that runs nothing and loads nothing, or a PDF to save. */
+function sendDocument(res: Response, document: SopDocument): void {
+  const name = `SOP-${document.processId}${document.version ? `-v${document.version}` : ''}`;
+  if (document.format === 'pdf') {
+    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${name}.pdf"`).send(document.body);
+    return;
+  }
+  res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+    .set('Content-Disposition', `inline; filename="${name}.html"`).send(document.body);
 }
 
 /** The person behind the request (set by the authentication middleware). */
@@ -213,6 +232,19 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     if (document === undefined) return;
     await engine.refreshDefinitions();
     res.json(await validateBpmn(document, new Set(engine.definitions().map((d) => d.processId))));
+  }));
+
+  // The official SOP document (Permenpan RB 35/2012) of a diagram as it is now in the modeler.
+  app.post('/api/definitions/document', xml, route(async (req, res) => {
+    userOf(res);
+    const document = xmlBodyOf(req, res);
+    if (document === undefined) return;
+    sendDocument(res, await draftSopDocument(engine, document, documentFormatOf(req), queryString(req, 'process')));
+  }));
+
+  app.get('/api/definitions/:processId/document', route(async (req, res) => {
+    userOf(res);
+    sendDocument(res, await deployedSopDocument(engine, String(req.params.processId), documentFormatOf(req), queryCount(req, 'version', 1e9)));
   }));
 
   app.get('/api/definitions/:processId', route(async (req, res) => {

@@ -41,6 +41,20 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
       body: 'xml', ok: 200, errors: [413, 415],
     },
   },
+  '/api/definitions/document': {
+    post: {
+      summary: 'Dokumen SOP resmi (Permenpan RB 35/2012: bagian identitas dan bagan alir) dari diagram BPMN yang dikirim, belum perlu di-deploy (pratinjau pemodel). PDF dicetak Chromium server; tanpa Chromium → 503 PDF_UNAVAILABLE',
+      body: 'xml', ok: 200, okType: 'text/html', errors: [400, 413, 415, 422, 503],
+      query: [['format', 'html (bawaan) atau pdf'], ['process', 'id proses bila diagram memuat lebih dari satu']],
+    },
+  },
+  '/api/definitions/{processId}/document': {
+    get: {
+      summary: 'Dokumen SOP resmi (Permenpan RB 35/2012) dari versi yang di-deploy; keterkaitan dibaca dari SOP lain yang di-deploy', ok: 200, okType: 'text/html',
+      okDescription: 'HTML A4 lanskap siap cetak, atau PDF (format=pdf)', path: ['processId'],
+      query: [['version', 'versi (bilangan bulat mulai 1); bawaan versi terbaru'], ['format', 'html (bawaan) atau pdf']], errors: [400, 404, 503],
+    },
+  },
   '/api/definitions/{processId}': {
     get: { summary: 'Versi-versi satu SOP, terbaru dulu: {processId, name, versions: [{version, deployedAt, deployedBy, kodeBuku}]}', ok: 200, path: ['processId'], errors: [404] },
   },

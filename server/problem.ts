@@ -25,6 +25,9 @@ const STATUS: Record<ErrorCode, number> = {
   LOGIN_FAILED: 401,
   FORBIDDEN: 403,
   USER_NOT_FOUND: 404,
+  PDF_UNAVAILABLE: 503,
+  PDF_BUSY: 503,
+  PDF_FAILED: 502,
 };
 
 const TITLE: Record<number, string> = {
@@ -37,6 +40,8 @@ const TITLE: Record<number, string> = {
   415: 'Jenis isi tidak didukung',
   422: 'Tidak dapat diproses',
   500: 'Kesalahan internal',
+  502: 'Pembuat PDF gagal',
+  503: 'Layanan sementara tidak tersedia',
 };
 
 export function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {

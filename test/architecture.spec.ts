@@ -27,6 +27,8 @@ const forbidden: Record<string, RegExp> = {
   // Audit reads a store through its interface only, never a driver.
   audit: /^\.\.\/cli\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
   store: /^\.\.\/(cli|auth)\/|^express$/,
+  // The SOP document: drawn from the model alone; printing to PDF raises the runtime's ProtapError.
+  document: /^\.\.\/(?!model\/|document\/|runtime\/protapError\.ts$)|^(bpmn-moddle|xstate|express|pg|better-sqlite3)$/,
   // People and roles: a store through its interface, never a driver or HTTP.
   auth: /^\.\.\/(cli|compile|bpmn)\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
 };

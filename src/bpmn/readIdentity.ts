@@ -4,7 +4,7 @@ import type { SopIdentity } from '../model/processModel.ts';
 
 const SCALARS = [
   'nomor', 'nama', 'satker', 'unit', 'kodeBuku', 'tanggalPembuatan', 'tanggalRevisi',
-  'tanggalEfektif', 'disahkanOleh', 'jenis', 'cakupan', 'sifat', 'hasil',
+  'tanggalEfektif', 'disahkanOleh', 'namaPengesah', 'nipPengesah', 'jenis', 'cakupan', 'sifat', 'hasil',
 ] as const;
 const LISTS = ['dasarHukum', 'kualifikasiPelaksana', 'keterkaitan', 'peralatan', 'peringatan', 'pencatatan'] as const;
 

@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   simulate: { summary: 'jalankan satu kasus dengan jam simulasi: protap simulate FILE [--data JSON]', load: () => import('./simulate.ts') },
   catalogue: { summary: 'daftar SOP katalog menurut nomor buku: protap catalogue [--dir DIR] [--json]', load: () => import('./catalogue.ts') },
   'import-sop': { summary: 'buat draf BPMN dari teks buku SOP: protap import-sop TEXT_FILE --out DIR [--json]', load: () => import('./importSop.ts') },
+  'export-sop': { summary: 'dokumen SOP resmi (Permenpan RB 35/2012): protap export-sop FILE... [--process ID] [--format html|pdf] --out PATH', load: () => import('./exportSop.ts') },
   replay: { summary: 'periksa keutuhan riwayat kasus di penyimpanan server: protap replay ID_KASUS... | --all [--json]', load: () => import('./replay.ts') },
   user: { summary: 'kelola pengguna dan peran di penyimpanan server: protap user add|set|list …', load: () => import('./user.ts') },
   waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },

@@ -136,7 +136,10 @@ export interface SopIdentity {
   tanggalPembuatan?: string;
   tanggalRevisi?: string;
   tanggalEfektif?: string;
+  /** Disahkan oleh: the signing official's position (jabatan), name with titles, and NIP. */
   disahkanOleh?: string;
+  namaPengesah?: string;
+  nipPengesah?: string;
   jenis?: string;
   cakupan?: string;
   sifat?: string;
