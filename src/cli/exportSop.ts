@@ -91,7 +91,8 @@ export async function run(args: string[]): Promise<number> {
       continue;
     }
     const pages = 1 + (html.match(/class="halaman bagan-alir"/g)?.length ?? 0);
-    console.log(`${basename(file)} → ${path} (${process.identity?.nama ?? process.name ?? process.id}; ${pages} halaman)`);
+    const name = (process.identity?.nama ?? process.name ?? process.id).replace(/\s+/g, ' ');
+    console.log(`${basename(file)} → ${path} (${name}; ${pages} halaman)`);
   }
   return failed ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { capture } from '../support/captureConsole.ts';
 import { chromiumPath } from '../../src/document/printPdf.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -15,14 +16,6 @@ const catalogue = readdirSync(join(root, 'processes'), { withFileTypes: true }).
   .flatMap((d) => readdirSync(join(root, 'processes', d.name)).filter((f) => f.endsWith('.bpmn')).map((f) => join(root, 'processes', d.name, f)));
 /** Chromium prints the PDF: where CI runs, a missing Chromium fails the test rather than skipping it. */
 const withChromium = chromiumPath() || process.env.CI === 'true' ? it : it.skip;
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  return { out: () => out.join('\n'), err: () => err.join('\n') };
-}
 
 afterEach(() => vi.restoreAllMocks());
 

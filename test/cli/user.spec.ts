@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { login } from '../../src/auth/people.ts';
 import { main } from '../../src/cli/main.ts';
+import { capture } from '../support/captureConsole.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
-  return { out: () => out.join('\n'), err: () => err.join('\n') };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
