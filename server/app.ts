@@ -18,6 +18,7 @@ import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import { validateBpmn } from '../src/runtime/validateBpmn.ts';
 import { startForm } from '../src/runtime/definition.ts';
+import { MAX_NESTING, nestingDepth } from '../src/runtime/dataNesting.ts';
 import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
 import { deployedSopDocument, draftSopDocument, type DocumentFormat, type SopDocument } from '../src/store/sopDocument.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
@@ -149,7 +150,14 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'permintaan'));
     next();
   });
-  const json = express.json({ limit: MAX_JSON });
+  // JSON bodies: at most MAX_JSON bytes and MAX_NESTING levels, each refused naming its limit.
+  const json: RequestHandler[] = [express.json({ limit: MAX_JSON }), (req, _res, next) => {
+    if (nestingDepth(req.body) > MAX_NESTING) {
+      next(new ProtapError('BAD_INPUT', `Data bersarang lebih dari ${MAX_NESTING} tingkat; kirim data yang lebih datar (formulir langkah tidak pernah sedalam itu).`, { limit: MAX_NESTING }));
+      return;
+    }
+    next();
+  }];
   const xml = express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: MAX_XML });
 
   app.get('/api/health', route(async (_req, res) => {

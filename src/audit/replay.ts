@@ -38,14 +38,30 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
   if (!stored) return { caseId, events: 0, utuh: false, reason: `Kasus "${caseId}" tidak ditemukan.`, notes: [] };
   const rows = await source.store.log(caseId);
   await source.ensureDefinitions([stored]);
-  return checkCase(source, stored, rows);
+  return checkSafely(source, stored, rows);
 }
 
 /** Replays stored cases (a page of them), their logs read in one query; the reports come in the order of the cases. */
 export async function replayCases(source: ReplaySource, cases: readonly StoredCase[]): Promise<ReplayReport[]> {
   const logs = await source.store.logsOf(cases.map((stored) => stored.id));
   await source.ensureDefinitions(cases);
-  return cases.map((stored) => checkCase(source, stored, logs.get(stored.id) ?? []));
+  return cases.map((stored) => checkSafely(source, stored, logs.get(stored.id) ?? []));
+}
+
+/**
+ * Checks one case; whatever its rows hold (JSON that does not parse, data nested past any stack),
+ * the fault becomes this case's verdict, "tidak terbaca", and the cases after it are still checked.
+ */
+function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[]): ReplayReport {
+  try {
+    return checkCase(source, stored, rows);
+  } catch (error) {
+    const why = error instanceof RangeError ? 'datanya bersarang terlalu dalam untuk diperiksa' : (error as Error).message;
+    return {
+      caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, utuh: false,
+      badSeq: 1, reason: `Kasus tidak terbaca saat replay (${why}); kasus lain tetap diperiksa.`, notes: [],
+    };
+  }
 }
 
 /** Re-runs a stored case's log and checks every link, every state and the case row against it. */

@@ -123,5 +123,27 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
       expect((await replayAll(engine)).bad.map((r) => r.caseId)).toEqual([id]);
     });
+
+    it('reports a case whose log holds data nested 5,000 deep (hashes recomputed) and still replays every other case', async () => {
+      const other = (await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' })).id;
+      // Written as text: JSON.stringify itself would run out of stack on it.
+      const deep = `{"berkas":${'{"isi":'.repeat(5000)}"dasar"${'}'.repeat(5000)}}`;
+      const rows = await store.log(id);
+      const first = rows[0];
+      const start = JSON.parse(first?.entry ?? '{}') as { command: { data?: unknown } };
+      start.command.data = 'DALAM';
+      let prev = first?.prevHash ?? '';
+      for (const row of rows) {
+        const entry = row.seq === 1 ? JSON.stringify(start).replace('"DALAM"', deep) : row.entry;
+        const hash = entryHash(id, row.seq, prev, row.stateHash, entry);
+        await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, prev_hash = ${quote(prev)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = ${row.seq}`);
+        prev = hash;
+      }
+      await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
+      const all = await replayAll(engine);
+      expect(all.cases).toBe(2);
+      expect(all.bad).toEqual([expect.objectContaining({ caseId: id, utuh: false, badSeq: 1 })]);
+      expect(await replayCase(engine, other)).toMatchObject({ utuh: true });
+    });
   });
 }
