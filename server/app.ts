@@ -13,7 +13,7 @@ import { addUser, login, logout, publicUser, updateUser } from '../src/auth/peop
 import { SessionCache } from '../src/auth/sessionCache.ts';
 import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
-import type { OpenStep } from '../src/runtime/caseRecord.ts';
+import type { HistoryEntry, OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import { validateBpmn } from '../src/runtime/validateBpmn.ts';
@@ -285,7 +285,11 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const id = String(req.params.id);
     const log = await engine.store.log(id);
     if (log.length === 0 && !(await engine.store.getCase(id))) throw new ProtapError('CASE_NOT_FOUND', `Kasus "${id}" tidak ditemukan.`);
-    res.json(log.map((row) => ({ ...row, entry: JSON.parse(row.entry) as unknown })));
+    // Who, when and what are shown from the hashed entry, never from the side columns (replay checks those agree).
+    res.json(log.map((row) => {
+      const entry = JSON.parse(row.entry) as HistoryEntry;
+      return { caseId: row.caseId, seq: row.seq, at: entry.at, actor: entry.actor, event: entry.event, stateHash: row.stateHash, prevHash: row.prevHash, hash: row.hash, entry };
+    }));
   }));
 
   app.get('/api/cases/:id/replay', route(async (req, res) => {

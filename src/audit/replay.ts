@@ -83,6 +83,8 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
     const problem = checkLink(row, index + 1, prevHash);
     if (problem) return bad(row.seq, problem);
     const entry = JSON.parse(row.entry) as HistoryEntry;
+    const column = columnAtOdds(row, entry);
+    if (column) return bad(row.seq, column);
     const before = snapshot;
     try {
       snapshot = nextSnapshot(definition, snapshot, entry.command);
@@ -134,6 +136,14 @@ export async function replayAll(source: ReplaySource, onReport: (report: ReplayR
     }
     afterId = (page[page.length - 1] as StoredCase).id;
   }
+}
+
+/** Which of the row's side columns (read without parsing the entry) says other than its hashed entry, if any. */
+function columnAtOdds(row: LogRow, entry: HistoryEntry): string | undefined {
+  for (const column of ['actor', 'at', 'event'] as const) {
+    if (row[column] !== entry[column]) return `Kolom ${column} catatan #${row.seq} ("${row[column]}") tidak sama dengan isi catatan yang di-hash ("${String(entry[column])}").`;
+  }
+  return undefined;
 }
 
 /** What is wrong with one log row's place in the chain, if anything. */

@@ -59,7 +59,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       const row = await entryOf(2);
       const entry = (row?.entry ?? '').replace('jurusita-1', 'jurusita-2');
       const hash = entryHash(id, 2, row?.prevHash ?? '', row?.stateHash ?? '', entry);
-      await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = 2`);
+      await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, hash = ${quote(hash)}, actor = 'jurusita-2' WHERE case_id = ${quote(id)} AND seq = 2`);
       expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
     });
 
@@ -74,6 +74,16 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       }
       await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
       expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
+    });
+
+    it('finds a side column of the log (actor, at, event) that says other than its hashed entry', async () => {
+      for (const [column, value] of [['actor', 'jurusita-2'], ['at', '2026-01-05T11:00:00+07:00'], ['event', 'COMPLETE.Sidang']] as const) {
+        const row = await entryOf(2);
+        await setup.raw(store, `UPDATE case_log SET ${column} = ${quote(value)} WHERE case_id = ${quote(id)} AND seq = 2`);
+        expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringContaining(`Kolom ${column} catatan #2 ("${value}")`) });
+        await setup.raw(store, `UPDATE case_log SET ${column} = ${quote(row?.[column] ?? '')} WHERE case_id = ${quote(id)} AND seq = 2`);
+      }
+      expect(await verdict(id)).toMatchObject({ utuh: true });
     });
 
     it('finds a changed state hash', async () => {
