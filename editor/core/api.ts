@@ -25,6 +25,9 @@ type Query = Record<string, string | number | boolean | undefined>;
 
 interface RequestOptions { query?: Query; idempotencyKey?: string; accept?: string }
 
+/** A text or binary answer: `body` (BPMN XML) makes it a POST; `accept` names what is wanted. */
+export interface BodyOptions { body?: string; accept?: string }
+
 export class Api {
   static $inject = ['session'];
 
@@ -34,10 +37,14 @@ export class Api {
     return this.request<T>('GET', path, undefined, query ? { query } : {});
   }
 
-  /** A text answer, e.g. a definition's BPMN XML. */
-  async text(path: string, query?: Query): Promise<string> {
-    const response = await this.send('GET', path, undefined, { accept: 'application/xml, text/plain', ...(query ? { query } : {}) });
-    return response.text();
+  /** A text answer, e.g. a definition's BPMN XML (GET), or an SOP document's HTML (`accept: 'text/html'`). */
+  async text(path: string, query?: Query, options: BodyOptions = {}): Promise<string> {
+    return (await this.answer(path, query, options, 'application/xml, text/plain')).text();
+  }
+
+  /** A binary answer to offer as a file, e.g. an SOP document's PDF. */
+  async blob(path: string, query?: Query, options: BodyOptions = {}): Promise<Blob> {
+    return (await this.answer(path, query, options, 'application/octet-stream')).blob();
   }
 
   post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -60,6 +67,12 @@ export class Api {
     } finally {
       this.session.end();
     }
+  }
+
+  /** GET, or POST of `options.body` (BPMN XML) when there is one. */
+  private answer(path: string, query: Query | undefined, options: BodyOptions, accept: string): Promise<Response> {
+    const method = options.body === undefined ? 'GET' : 'POST';
+    return this.send(method, path, options.body, { accept: options.accept ?? accept, ...(query ? { query } : {}) });
   }
 
   private async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {

@@ -1,4 +1,4 @@
-/** The modeler's toolbar: open, new, upload, download, undo/redo, check and deploy. */
+/** The modeler's toolbar: open, new, upload, download, undo/redo, the SOP document, check and deploy. */
 import { h } from '../core/dom.ts';
 
 export interface ToolbarActions {
@@ -8,12 +8,13 @@ export interface ToolbarActions {
   download(): void;
   undo(): void;
   redo(): void;
+  document(): void;
   check(): void;
   deploy(): void;
   discard(): void;
 }
 
-export interface ToolbarState { dirty: boolean; canUndo: boolean; canRedo: boolean; busy: boolean; canDiscard: boolean }
+export interface ToolbarState { dirty: boolean; canUndo: boolean; canRedo: boolean; busy: boolean; canDiscard: boolean; hasProcess: boolean }
 
 export class EditorToolbar {
   readonly element: HTMLElement;
@@ -29,6 +30,7 @@ export class EditorToolbar {
       download: button('Unduh .bpmn', () => actions.download(), { title: 'Simpan diagram ini sebagai berkas .bpmn' }),
       undo: button('Urungkan', () => actions.undo(), { title: 'Urungkan (Ctrl+Z)' }),
       redo: button('Ulangi', () => actions.redo(), { title: 'Ulangi (Ctrl+Y)' }),
+      document: button('Dokumen SOP', () => actions.document(), { title: 'Lihat dokumen SOP resmi (Permenpan RB 35/2012) dari diagram ini' }),
       discard: button('Buang perubahan', () => actions.discard(), { title: 'Kembali ke diagram sebelum diubah' }),
       check: button('Periksa', () => actions.check(), { title: 'Periksa diagram seperti saat deploy, tanpa men-deploy' }),
       deploy: h('button', { type: 'button', onclick: () => actions.deploy(), title: 'Deploy sebagai versi baru' }, 'Deploy'),
@@ -37,6 +39,7 @@ export class EditorToolbar {
     this.element = h('div', { class: 'pemodel-alat', role: 'toolbar', 'aria-label': 'Alat pemodel' },
       h('span', { class: 'pemodel-kelompok' }, b.open, b.create, b.upload, b.download),
       h('span', { class: 'pemodel-kelompok' }, b.undo, b.redo, b.discard),
+      h('span', { class: 'pemodel-kelompok' }, b.document),
       h('span', { class: 'pemodel-kelompok' }, b.check, b.deploy));
   }
 
@@ -45,6 +48,7 @@ export class EditorToolbar {
     b.undo.disabled = !state.canUndo;
     b.redo.disabled = !state.canRedo;
     b.discard.hidden = !state.canDiscard;
+    b.document.disabled = !state.hasProcess;
     b.check.disabled = state.busy;
     b.deploy.disabled = state.busy;
   }

@@ -1,8 +1,8 @@
-/** The analyst's own disk: save the diagram as a .bpmn file, or pick one to open. */
+/** The analyst's own disk: save the diagram as a .bpmn file (or its SOP document), or pick one to open. */
 
-/** Offers `xml` as a download named `name`. */
-export function download(name: string, xml: string): void {
-  const url = URL.createObjectURL(new Blob([xml], { type: 'application/bpmn+xml' }));
+/** Offers `content` (a diagram's XML unless `type` says otherwise, or a Blob as it is) as a download named `name`. */
+export function download(name: string, content: string | Blob, type = 'application/bpmn+xml'): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -10,7 +10,7 @@ import type { Router } from '../shell/router.ts';
 import type { Views } from '../shell/views.ts';
 import { pickFile } from './localFile.ts';
 import { SopEditor, type EditorContext, type Source } from './sopEditor.ts';
-import { latestDefinitions, sopTable } from './sopList.ts';
+import { latestDefinitions, showDeployedDocument, sopTable } from './sopList.ts';
 
 export class ModelerView {
   static $inject = ['views', 'api', 'notices', 'router'];
@@ -62,7 +62,7 @@ export class ModelerView {
       h('h2', {}, 'SOP yang di-deploy'),
       list));
     try {
-      show(list, sopTable(await latestDefinitions(this.api), this.router));
+      show(list, sopTable(await latestDefinitions(this.api), this.router, { onDocument: (row) => showDeployedDocument(this.api, row) }));
     } catch (error) {
       show(list, h('p', { class: 'kosong' }, 'Daftar SOP tidak dapat dimuat.'));
       this.notices.error(error);

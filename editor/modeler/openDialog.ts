@@ -1,9 +1,9 @@
-/** "Buka": a dialog listing the deployed SOPs; choosing one opens it at #/pemodel/<processId>. */
+/** "Buka": a dialog listing the deployed SOPs; choosing one opens it at #/pemodel/<processId>, "Dokumen" shows its document. */
 import type { Api } from '../core/api.ts';
 import { h } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import type { Router } from '../shell/router.ts';
-import { latestDefinitions, sopTable } from './sopList.ts';
+import { latestDefinitions, showDeployedDocument, sopTable } from './sopList.ts';
 
 export async function showOpenDialog(api: Api, router: Router, notices: Notices): Promise<void> {
   let rows;
@@ -17,7 +17,10 @@ export async function showOpenDialog(api: Api, router: Router, notices: Notices)
   const close = () => { dialog.close(); dialog.remove(); };
   dialog.append(
     h('div', { class: 'pemodel-masalah-kepala' }, h('h2', {}, 'Buka SOP'), h('button', { type: 'button', class: 'kedua', onclick: close }, 'Tutup')),
-    sopTable(rows, router, close));
+    sopTable(rows, router, {
+      onOpen: close,
+      onDocument: (row) => showDeployedDocument(api, row),
+    }));
   dialog.addEventListener('cancel', close);
   document.body.append(dialog);
   dialog.showModal();

@@ -9,12 +9,14 @@ import type { Notices } from '../core/notices.ts';
 import type { Router } from '../shell/router.ts';
 import { confirmAction } from './confirmDialog.ts';
 import { createModeler, type Modeler } from './createModeler.ts';
+import { showDocumentDialog } from './documentDialog.ts';
 import { EditorToolbar } from './editorToolbar.ts';
 import { download } from './localFile.ts';
 import { newDiagram, newProcessId } from './newDiagram.ts';
 import { showOpenDialog } from './openDialog.ts';
 import { problemList, type DiagramProblem, type Findings } from './problemList.ts';
 import { selectOnCanvas } from './selectOnCanvas.ts';
+import { DOCUMENT_PREVIEW_EVENT } from './sopProperties/documentPreviewEntry.ts';
 import { latestDefinitions } from './sopList.ts';
 
 export type Source =
@@ -61,6 +63,7 @@ export class SopEditor {
       download: () => void this.download(),
       undo: () => this.commandStack().undo(),
       redo: () => this.commandStack().redo(),
+      document: () => void this.showDocument(),
       discard: () => void this.discard(),
       check: () => void this.check(),
       deploy: () => void this.confirmDeploy(),
@@ -80,6 +83,8 @@ export class SopEditor {
       this.refresh();
       void this.modeler.saveXML().then(({ xml }) => { if (xml && this.dirty && !this.destroyed) context.drafts.set(key, xml); });
     });
+    // "Pratinjau dokumen SOP" of a process's panel: the document of that process.
+    this.modeler.on(DOCUMENT_PREVIEW_EVENT, (event: { processId: string }) => void this.showDocument(event.processId));
     window.addEventListener('beforeunload', this.warnOnLeave);
     this.refresh();
   }
@@ -120,14 +125,30 @@ export class SopEditor {
     return xml ?? '';
   }
 
+  /** The processes of the diagram. */
+  private processes(): ProcessElement[] {
+    const definitions = this.modeler.getDefinitions() as { rootElements?: ProcessElement[] } | undefined;
+    return (definitions?.rootElements ?? []).filter((element) => element.$type === 'bpmn:Process');
+  }
+
   /** The first process of the diagram (the one a pool stands for, or the only one). */
   private process(): ProcessElement | undefined {
-    const definitions = this.modeler.getDefinitions() as { rootElements?: ProcessElement[] } | undefined;
-    return definitions?.rootElements?.find((element) => element.$type === 'bpmn:Process');
+    return this.processes()[0];
   }
 
   private async download(): Promise<void> {
     download(`${this.process()?.id ?? 'sop'}.bpmn`, await this.xml());
+  }
+
+  /** "Dokumen SOP": the official document of a process (the first one unless named) as drawn now. */
+  private async showDocument(processId?: string): Promise<void> {
+    const process = processId === undefined ? this.process() : this.processes().find((p) => p.id === processId);
+    if (!process) return;
+    try {
+      await showDocumentDialog(this.context.api, { kind: 'diagram', processId: process.id, name: process.name, xml: await this.xml() });
+    } catch (error) {
+      this.context.notices.error(error);
+    }
   }
 
   /** "Buang perubahan": back to the source of this address, once the analyst confirms. */
@@ -239,7 +260,7 @@ export class SopEditor {
       ? 'Ada perubahan yang belum di-deploy'
       : deployed ? `Sama dengan versi ${this.version} di server` : 'Belum di-deploy';
     const stack = this.commandStack();
-    this.toolbar.update({ dirty: this.dirty, canUndo: stack.canUndo(), canRedo: stack.canRedo(), busy: this.busy, canDiscard: this.context.drafts.has(this.key) || this.dirty });
+    this.toolbar.update({ dirty: this.dirty, canUndo: stack.canUndo(), canRedo: stack.canRedo(), busy: this.busy, canDiscard: this.context.drafts.has(this.key) || this.dirty, hasProcess: Boolean(process) });
   }
 
   private commandStack(): CommandStack { return this.modeler.get<CommandStack>('commandStack'); }

@@ -52,7 +52,7 @@ const STYLE = `
 body { margin: 0; background: #d9dde3; color: #111; font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif; font-size: 9pt; }
 .halaman { width: 297mm; min-height: 210mm; margin: 6mm auto; padding: 9.5mm 10mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); break-after: page; }
 .halaman:last-child { break-after: auto; }
-svg.bagan { display: block; width: 277mm; height: 190mm; }
+svg.bagan { display: block; width: 277mm; height: 190mm; overflow: visible; }
 svg.bagan text { fill: #111; font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif; }
 svg.bagan .garis, svg.bagan .badan, svg.bagan .kepala { stroke: #222; stroke-width: .25; fill: none; }
 svg.bagan .kepala { fill: #eef1f5; }

@@ -1,7 +1,8 @@
 /**
  * Adds Protap's groups to the properties panel, right after "Umum": "SOP" with the `sop:`
- * attributes of sop.moddle.json for the selected lane (who does its steps), activity (waktu,
- * kelengkapan, output, keterangan) or process/pool (sop:hari and the identity block);
+ * attributes of sop.moddle.json for the selected lane (who does its steps) or activity (waktu,
+ * kelengkapan, output, keterangan); for a process/pool, the whole identity block and sop:hari
+ * ("Identitas SOP", "Pengesahan" and the identity's lists, identityGroups.ts);
  * "Keputusan" for a gateway that asks a question; "Jawaban" or "Syarat" for a flow leaving a
  * gateway; "Formulir" for a step a person completes.
  */
@@ -11,14 +12,14 @@ import { attributeEntry, type PanelEntry } from './attributeEntry.ts';
 import { conditionEntry } from './conditionEntry.ts';
 import { answerOf, decidingSource, isDecision, outgoingFlows } from './decisionGateway.ts';
 import { formGroup, hasForm, type FormServices } from './formGroup.ts';
-import { hariEntry } from './hariEntry.ts';
-import { identityEntry } from './identityEntry.ts';
+import { identityGroups } from './identityGroups.ts';
 import { advancedDecisionEntry, questionEntry } from './questionEntry.ts';
 import { roleEntry } from './roleEntry.ts';
 import { isType, processOf, type BpmnFactory, type CommandStack, type DiagramElement, type ModdleElement, type Translate } from './sopElement.ts';
 import { waktuEntry } from './waktuEntry.ts';
 
-interface PanelGroup { id: string; label: string; entries: unknown[]; component: unknown; shouldOpen?: boolean }
+/** A group (`entries`) or a list group (`items`) as the properties panel takes it. */
+interface PanelGroup { id: string; label: string; component: unknown; entries?: unknown[]; items?: unknown[]; shouldOpen?: boolean }
 interface PropertiesPanel { registerProvider(priority: number, provider: SopPropertiesProvider): void }
 
 /** After bpmn-js's own provider (priority 1000), so "Umum" is there to follow. */
@@ -38,19 +39,10 @@ const ACTIVITY: PanelEntry[] = [
   attributeEntry({ id: 'sop-keterangan', attribute: 'sop:keterangan', label: 'Keterangan', kind: 'area' }),
 ];
 
-const PROCESS: PanelEntry[] = [
-  identityEntry('nomor', 'Nomor SOP'),
-  identityEntry('nama', 'Nama SOP'),
-  identityEntry('unit', 'Unit kerja'),
-  identityEntry('kodeBuku', 'Kode dalam buku SOP'),
-  hariEntry,
-];
-
-/** The SOP entries for an element, none for elements without `sop:` attributes. */
+/** The SOP entries of a lane or an activity, none for other elements. */
 export function sopEntries(element: DiagramElement): PanelEntry[] {
   if (isType(element, 'bpmn:Lane')) return LANE;
   if (isType(element, 'bpmn:Activity')) return ACTIVITY;
-  if (processOf(element)) return PROCESS;
   return [];
 }
 
@@ -96,6 +88,7 @@ export class SopPropertiesProvider {
     if (isDecision(element)) groups.push(decisionGroup(element));
     const entries = sopEntries(element);
     if (entries.length > 0) groups.push({ id: 'sop', label: 'SOP', entries, component: Group });
+    else if (processOf(element)) groups.push(...identityGroups(element, this.services));
     if (hasForm(element)) groups.push(formGroup(element, this.services));
     return groups;
   }
