@@ -120,6 +120,7 @@ export function flowchartPages(table: FlowTable, title: string): string[] {
     });
     for (const a of routes.arrows) if (a.page === p) parts.push(arrow(a, marker));
     for (const k of routes.connectors) if (k.page === p) parts.push(connector(k));
-    return `<svg class="bagan" overflow="visible" xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}mm" height="${PAGE.height}mm" viewBox="0 0 ${PAGE.width} ${PAGE.height}" role="img" aria-label="${escapeXml(`Bagan alir ${title}, halaman ${p + 1} dari ${total}`)}">${parts.join('')}</svg>`;
+    // A hair wider than the page, so the outer lines of the table are not cut at the printable edge.
+    return `<svg class="bagan" overflow="visible" xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}mm" height="${PAGE.height}mm" viewBox="-0.4 -0.4 ${PAGE.width + 0.8} ${PAGE.height + 0.8}" role="img" aria-label="${escapeXml(`Bagan alir ${title}, halaman ${p + 1} dari ${total}`)}">${parts.join('')}</svg>`;
   });
 }
