@@ -5,11 +5,12 @@
  * — its snapshot, status, and the claims on its open steps. The verdict is "utuh" (intact) or
  * the first bad sequence number with the reason.
  */
-import type { Command, HistoryEntry, OpenStep } from '../runtime/caseRecord.ts';
+import type { Command, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
 import { claimsAfter, claimsOf, isClaimCommand, type StepClaim } from '../runtime/stepClaims.ts';
 import { decideStart, nextSnapshot as transitionOnce, persistSnapshot, type CaseSnapshot } from '../runtime/decide.ts';
 import type { Definition } from '../runtime/definition.ts';
-import type { CaseStore, LogRow, StoredCase } from '../store/caseStore.ts';
+import type { CaseStore, LogRow, OpenStepRow, StoredCase } from '../store/caseStore.ts';
+import { openStepsAfter, openStepsAtOdds, startAtOdds, tablesAtOdds } from './caseRowCheck.ts';
 import { canonical, entryHash, GENESIS_HASH, sha256 } from './hashChain.ts';
 
 export interface ReplayReport {
@@ -38,23 +39,44 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
   if (!stored) return { caseId, events: 0, utuh: false, reason: `Kasus "${caseId}" tidak ditemukan.`, notes: [] };
   const rows = await source.store.log(caseId);
   await source.ensureDefinitions([stored]);
-  return checkSafely(source, stored, rows);
+  return checkSafely(source, stored, rows, await sideTables(source.store, [stored]));
 }
 
 /** Replays stored cases (a page of them), their logs read in one query; the reports come in the order of the cases. */
 export async function replayCases(source: ReplaySource, cases: readonly StoredCase[]): Promise<ReplayReport[]> {
   const logs = await source.store.logsOf(cases.map((stored) => stored.id));
   await source.ensureDefinitions(cases);
-  return cases.map((stored) => checkSafely(source, stored, logs.get(stored.id) ?? []));
+  const tables = await sideTables(source.store, cases);
+  return cases.map((stored) => checkSafely(source, stored, logs.get(stored.id) ?? [], tables));
+}
+
+/** What replay compares with the log besides the case row, read afresh from the store for a page of cases. */
+interface SideTables {
+  /** The SHA-256 of the BPMN document stored for each definition version (`process@version`) the cases run. */
+  sources: Map<string, string>;
+  steps: Map<string, OpenStepRow[]>;
+  timers: Map<string, TimerRow[]>;
+}
+
+async function sideTables(store: CaseStore, cases: readonly StoredCase[]): Promise<SideTables> {
+  const sources = new Map<string, string>();
+  for (const stored of cases) {
+    const key = `${stored.processId}@${stored.definitionVersion}`;
+    if (sources.has(key)) continue;
+    const found = await store.definitionXml(stored.processId, stored.definitionVersion);
+    sources.set(key, found ? sha256(found.xml) : '');
+  }
+  const ids = cases.map((stored) => stored.id);
+  return { sources, steps: await store.openStepsOf(ids), timers: await store.timersOf(ids) };
 }
 
 /**
  * Checks one case; whatever its rows hold (JSON that does not parse, data nested past any stack),
  * the fault becomes this case's verdict, "tidak terbaca", and the cases after it are still checked.
  */
-function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[]): ReplayReport {
+function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[], tables: SideTables): ReplayReport {
   try {
-    return checkCase(source, stored, rows);
+    return checkCase(source, stored, rows, tables);
   } catch (error) {
     const why = error instanceof RangeError ? 'datanya bersarang terlalu dalam untuk diperiksa' : (error as Error).message;
     return {
@@ -65,7 +87,7 @@ function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly Lo
 }
 
 /** Re-runs a stored case's log and checks every link, every state and the case row against it. */
-function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[]): ReplayReport {
+function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[], tables: SideTables): ReplayReport {
   const definition = source.definition(stored.processId, stored.definitionVersion);
   const report: ReplayReport = { caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, utuh: true, notes: [] };
   if (source.isRecompiled?.(stored.processId, stored.definitionVersion)) {
@@ -73,6 +95,7 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
   }
   const bad = (seq: number, reason: string): ReplayReport => ({ ...report, utuh: false, badSeq: seq, reason });
 
+  const entries: HistoryEntry[] = [];
   let prevHash = GENESIS_HASH;
   let snapshot: CaseSnapshot | undefined;
   let lastStateHash = '';
@@ -83,8 +106,9 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
     const problem = checkLink(row, index + 1, prevHash);
     if (problem) return bad(row.seq, problem);
     const entry = JSON.parse(row.entry) as HistoryEntry;
-    const column = columnAtOdds(row, entry);
+    const column = columnAtOdds(row, entry) ?? (index === 0 ? startAtOdds(stored, entry, tables.sources.get(`${stored.processId}@${stored.definitionVersion}`) ?? '') : undefined);
     if (column) return bad(row.seq, column);
+    entries.push(entry);
     const before = snapshot;
     try {
       snapshot = nextSnapshot(definition, snapshot, entry.command);
@@ -104,8 +128,10 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
   if (stored.headHash !== prevHash) return bad(stored.revision, 'Hash terakhir pada data kasus tidak sama dengan ujung rantai log.');
   if (sha256(stored.snapshot) !== lastStateHash) return bad(stored.revision, 'Snapshot kasus yang tersimpan tidak sama dengan keadaan hasil replay.');
   if (lastEntry && lastEntry.status !== stored.status) return bad(stored.revision, `Status kasus tersimpan "${stored.status}" tidak sama dengan status di log "${lastEntry.status}".`);
-  const claimProblem = differentClaim(claims, stored);
-  if (claimProblem) return bad(stored.revision, claimProblem);
+  const open = openStepsAfter(entries);
+  const rowProblem = differentClaim(claims, stored) ?? openStepsAtOdds(stored, open, definition)
+    ?? tablesAtOdds(open, claims, definition, tables.steps.get(stored.id) ?? [], tables.timers.get(stored.id) ?? []);
+  if (rowProblem) return bad(stored.revision, rowProblem);
   return report;
 }
 

@@ -40,6 +40,10 @@ export interface Command extends CaseEvent {
   start?: string;
   /** CALENDAR: the calendar version deadlines were recomputed with. */
   calendarVersion?: string;
+  /** START: the SHA-256 of the definition's BPMN document, pinned so replay can check the stored XML. */
+  source?: string;
+  /** START with `source`: the case's business key as given (absent when none), pinned for replay. */
+  businessKey?: string;
 }
 
 export interface HistoryEntry {

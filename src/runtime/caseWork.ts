@@ -106,6 +106,7 @@ export class CaseWork {
     const command: Command = {
       type: 'START', at: options.at, actor: options.actor ?? 'sistem',
       ...(options.vars ? { data: options.vars } : {}), ...(options.startEvent ? { start: options.startEvent } : {}),
+      ...(definition.sourceHash ? { source: definition.sourceHash } : {}), ...(options.businessKey ? { businessKey: options.businessKey } : {}),
     };
     this.carryOut(record, definition, decision, command);
     return record;

@@ -15,6 +15,8 @@ export interface Definition {
   version: number;
   /** SHA-256 of the compiled config: replay must run the same machine. */
   hash: string;
+  /** SHA-256 of the BPMN document it was read from: a case's START entry pins it, replay checks the stored XML still has it. */
+  sourceHash?: string;
   hari: 'kalender' | 'kerja';
   identity?: SopIdentity;
   config: MachineConfig;

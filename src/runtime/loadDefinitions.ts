@@ -1,4 +1,5 @@
 /** Reads, checks and compiles a BPMN document into runnable definitions, or says why it cannot. */
+import { createHash } from 'node:crypto';
 import { readBpmn } from '../bpmn/readBpmn.ts';
 import { compileDefinitions } from '../compile/compileDefinitions.ts';
 import type { Problem } from '../model/problem.ts';
@@ -22,6 +23,7 @@ export async function loadDefinitions(xml: string, knownProcesses?: Set<string>)
     problems.push({ code: 'NO_PROCESS', id: read.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) dengan langkah yang dapat dijalankan.' });
   }
   const warnings = compiled.flatMap((c) => c.warnings);
-  const definitions = problems.length === 0 ? compiled.filter((c) => c.config).map((c) => createDefinition(c)) : [];
+  const sourceHash = createHash('sha256').update(xml).digest('hex');
+  const definitions = problems.length === 0 ? compiled.filter((c) => c.config).map((c) => ({ ...createDefinition(c), sourceHash })) : [];
   return { definitions, problems, warnings, notes: read.warnings };
 }

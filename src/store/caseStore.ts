@@ -47,6 +47,13 @@ export interface LogRow {
   hash: string;
 }
 
+/** Rows grouped by their case id, every id asked for present (an empty list when it has none). */
+export function byCase<T extends { caseId: string }>(caseIds: readonly string[], rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>(caseIds.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.caseId)?.push(row);
+  return grouped;
+}
+
 /** An open step, kept in its own table so worklists and monitors can query by pelaksana and due time. */
 export interface OpenStepRow {
   caseId: string;
@@ -176,7 +183,11 @@ export interface CaseStore {
   /** The whole logs of several cases in one query, each in sequence order, by case id (a case without entries is absent). */
   logsOf(caseIds: readonly string[]): Promise<Map<string, LogRow[]>>;
   openSteps(filter?: StepFilter): Promise<OpenStepRow[]>;
+  /** The open-step rows of these cases, by case id, in one query (replay compares them with the log). */
+  openStepsOf(caseIds: readonly string[]): Promise<Map<string, OpenStepRow[]>>;
   timers(caseId: string): Promise<TimerRow[]>;
+  /** The timer rows of these cases, by case id, in one query. */
+  timersOf(caseIds: readonly string[]): Promise<Map<string, TimerRow[]>>;
   /** The earliest due time of all timer rows. */
   nextTimerDue(): Promise<string | undefined>;
   countTimers(): Promise<number>;

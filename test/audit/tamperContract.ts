@@ -86,6 +86,66 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       expect(await verdict(id)).toMatchObject({ utuh: true });
     });
 
+    it('finds the case row\'s start time or business key changed, and a deployed BPMN document rewritten', async () => {
+      const { id: keyed } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00', businessKey: '7/Pdt.G/2026/PN Mlg' });
+      await setup.raw(store, `UPDATE cases SET business_key = '8/Pdt.G/2026/PN Mlg' WHERE id = ${quote(keyed)}`);
+      expect(await verdict(keyed)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom business_key kasus ("8/Pdt.G/2026/PN Mlg")') });
+      await setup.raw(store, `UPDATE cases SET business_key = '7/Pdt.G/2026/PN Mlg', started_at = '2026-01-01T08:00:00+07:00' WHERE id = ${quote(keyed)}`);
+      expect(await verdict(keyed)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom started_at') });
+      await setup.raw(store, `UPDATE cases SET started_at = '2026-01-06T08:00:00+07:00' WHERE id = ${quote(keyed)}`);
+      expect(await verdict(keyed)).toMatchObject({ utuh: true });
+      // A lane's pelaksana changed in the stored XML: every case of that version names the document.
+      await setup.raw(store, `UPDATE definitions SET xml = replace(xml, 'sop:pelaksana="jurusita"', 'sop:pelaksana="panitera"') WHERE process_id = 'Pemanggilan'`);
+      const report = await verdict(keyed);
+      expect(report).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Dokumen BPMN Pemanggilan versi 1 yang tersimpan tidak sama') });
+    });
+
+    it('finds an open step of the case row moved, given to another pelaksana, or not open by the log', async () => {
+      const { id: open } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
+      const original = (await store.getCase(open))?.state ?? '';
+      const state = JSON.parse(original) as { steps: { id: string; due?: string; pelaksana?: string }[] };
+      expect(state.steps.map((step) => step.id)).toEqual(['Panggil']);
+      const edits: [string, (steps: typeof state.steps) => void, string][] = [
+        ['tenggat', (steps) => { (steps[0] as { due?: string }).due = '2026-03-09T16:00:00+07:00'; }, 'Langkah Panggil pada data kasus: tenggat "2026-03-09T16:00:00+07:00"'],
+        ['pelaksana', (steps) => { (steps[0] as { pelaksana?: string }).pelaksana = 'panitera'; }, 'Langkah Panggil pada data kasus: pelaksana "panitera"'],
+        ['removed', (steps) => { steps.pop(); }, 'Langkah Panggil terbuka menurut log tetapi tidak ada pada data kasus'],
+      ];
+      for (const [, edit, reason] of edits) {
+        const changed = JSON.parse(original) as typeof state;
+        edit(changed.steps);
+        await setup.raw(store, `UPDATE cases SET state = ${quote(JSON.stringify(changed))} WHERE id = ${quote(open)}`);
+        expect(await verdict(open)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining(reason) });
+      }
+      await setup.raw(store, `UPDATE cases SET state = ${quote(original)} WHERE id = ${quote(open)}`);
+      expect(await verdict(open)).toMatchObject({ utuh: true });
+    });
+
+    it('finds the worklist row of an open step changed (pelaksana, due, claim) and its deadline timer deleted or moved', async () => {
+      const { id: open } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
+      const row = (await store.openStepsOf([open])).get(open)?.[0];
+      expect(row).toMatchObject({ stepId: 'Panggil', pelaksana: 'jurusita' });
+      const timer = (await store.timers(open)).find((t) => t.key === 'DEADLINE:Panggil');
+      expect(timer?.due).toBe(row?.due);
+      const where = `WHERE case_id = ${quote(open)} AND step_id = 'Panggil'`;
+      const edits: [string, string, string][] = [
+        [`UPDATE open_steps SET pelaksana = 'panitera' ${where}`, `UPDATE open_steps SET pelaksana = 'jurusita' ${where}`, 'langkah Panggil, pelaksana "panitera"'],
+        [`UPDATE open_steps SET due = '2026-03-09T16:00:00+07:00' ${where}`, `UPDATE open_steps SET due = ${quote(row?.due ?? '')} ${where}`, 'langkah Panggil, tenggat "2026-03-09T16:00:00+07:00"'],
+        [`UPDATE open_steps SET claimed_by = 'jurusita-9', claimed_at = '2026-01-06T09:00:00+07:00' ${where}`, `UPDATE open_steps SET claimed_by = NULL, claimed_at = NULL ${where}`, 'diambil oleh "jurusita-9"'],
+        [`DELETE FROM open_steps ${where}`, '', 'terbuka menurut log tetapi tidak ada di daftar kerja'],
+      ];
+      for (const [edit, undo, reason] of edits) {
+        await setup.raw(store, edit);
+        expect(await verdict(open)).toMatchObject({ utuh: false, reason: expect.stringContaining(reason) });
+        if (undo) await setup.raw(store, undo);
+      }
+      const { id: timed } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
+      const timerWhere = `WHERE case_id = ${quote(timed)} AND key = 'DEADLINE:Panggil'`;
+      await setup.raw(store, `UPDATE timers SET due = '2026-05-01T16:00:00+07:00', due_ms = ${Date.parse('2026-05-01T16:00:00+07:00')} ${timerWhere}`);
+      expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil berjatuh tempo "2026-05-01T16:00:00+07:00"') });
+      await setup.raw(store, `DELETE FROM timers ${timerWhere}`);
+      expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil hilang') });
+    });
+
     it('finds a changed state hash', async () => {
       await setup.raw(store, `UPDATE case_log SET state_hash = ${quote('0'.repeat(64))} WHERE case_id = ${quote(id)} AND seq = 3`);
       expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3 });

@@ -11,7 +11,7 @@
 import pg from 'pg';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
-  StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
+  byCase, StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
   type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
@@ -403,6 +403,15 @@ export class PostgresStore implements CaseStore {
     const where = stepWhere(filter, params);
     const sql = `SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms ASC NULLS LAST, case_id LIMIT ${params.add(filter.limit ?? null)}`;
     return (await this.pool.query<Row>(sql, params.values)).rows.map(stepOf);
+  }
+
+  async openStepsOf(caseIds: readonly string[]): Promise<Map<string, OpenStepRow[]>> {
+    const rows = (await this.pool.query<Row>(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps WHERE case_id = ANY($1::text[])`, [caseIds])).rows.map(stepOf);
+    return byCase(caseIds, rows);
+  }
+
+  async timersOf(caseIds: readonly string[]): Promise<Map<string, TimerRow[]>> {
+    return byCase(caseIds, (await this.pool.query<Row>(`SELECT ${TIMER_COLUMNS} FROM timers WHERE case_id = ANY($1::text[]) ORDER BY due_ms`, [caseIds])).rows.map(timerOf));
   }
 
   async timers(caseId: string): Promise<TimerRow[]> {

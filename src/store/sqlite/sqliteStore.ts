@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
-import type {
-  CaseFilter, CaseStore, DefinitionRow, DefinitionVersion, LogRow, OpenStepRow,
-  RememberedCommand, SessionRow, CalendarYearRow, StepFilter, StoreTransaction, StoredCase, UserRow,
+import {
+  byCase, type CaseFilter, type CaseStore, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
+  type RememberedCommand, type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type UserRow,
 } from '../caseStore.ts';
 import { BatchedCommands } from './batchedCommands.ts';
 import { sqliteMigrations } from './migrations.ts';
@@ -175,6 +175,15 @@ export class SqliteStore implements CaseStore {
     if (filter.late !== undefined) { clauses.push('late = ?'); params.push(filter.late ? 1 : 0); }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     return (this.read(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
+  }
+
+  async openStepsOf(caseIds: readonly string[]): Promise<Map<string, OpenStepRow[]>> {
+    const rows = (this.read(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps WHERE case_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(caseIds)) as Row[]).map(stepOf);
+    return byCase(caseIds, rows);
+  }
+
+  async timersOf(caseIds: readonly string[]): Promise<Map<string, TimerRow[]>> {
+    return byCase(caseIds, (this.read('SELECT * FROM timers WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY due_ms').all(JSON.stringify(caseIds)) as Row[]).map(timerOf));
   }
 
   async timers(caseId: string): Promise<TimerRow[]> {
