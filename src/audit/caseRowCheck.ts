@@ -45,9 +45,9 @@ export function startAtOdds(stored: StoredCase, first: HistoryEntry, storedSourc
 
 const show = (value: string | boolean | undefined) => (value === undefined ? 'tidak ada' : String(value));
 
-/** How the open steps in the case row differ from those its log leads to, if they do. */
-export function openStepsAtOdds(stored: StoredCase, expected: Map<string, ExpectedStep>, definition: Definition): string | undefined {
-  const held = new Map(((JSON.parse(stored.state) as { steps?: OpenStep[] }).steps ?? []).map((step) => [step.id, step]));
+/** How the open steps in the case row (`steps`, from its state) differ from those its log leads to, if they do. */
+export function openStepsAtOdds(steps: readonly OpenStep[], expected: Map<string, ExpectedStep>, definition: Definition): string | undefined {
+  const held = new Map(steps.map((step) => [step.id, step]));
   for (const id of new Set([...expected.keys(), ...held.keys()])) {
     const want = expected.get(id);
     const have = held.get(id);

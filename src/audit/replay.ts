@@ -129,15 +129,16 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
   if (sha256(stored.snapshot) !== lastStateHash) return bad(stored.revision, 'Snapshot kasus yang tersimpan tidak sama dengan keadaan hasil replay.');
   if (lastEntry && lastEntry.status !== stored.status) return bad(stored.revision, `Status kasus tersimpan "${stored.status}" tidak sama dengan status di log "${lastEntry.status}".`);
   const open = openStepsAfter(entries);
-  const rowProblem = differentClaim(claims, stored) ?? openStepsAtOdds(stored, open, definition)
+  const heldSteps = (JSON.parse(stored.state) as { steps?: OpenStep[] }).steps ?? [];
+  const rowProblem = differentClaim(claims, heldSteps) ?? openStepsAtOdds(heldSteps, open, definition)
     ?? tablesAtOdds(open, claims, definition, tables.steps.get(stored.id) ?? [], tables.timers.get(stored.id) ?? []);
   if (rowProblem) return bad(stored.revision, rowProblem);
   return report;
 }
 
 /** How the claims on the stored case's open steps differ from the claims its log leads to, if they do. */
-function differentClaim(logged: Map<string, StepClaim>, stored: StoredCase): string | undefined {
-  const held = claimsOf((JSON.parse(stored.state) as { steps: OpenStep[] }).steps);
+function differentClaim(logged: Map<string, StepClaim>, steps: readonly OpenStep[]): string | undefined {
+  const held = claimsOf(steps);
   for (const stepId of new Set([...logged.keys(), ...held.keys()])) {
     const fromLog = logged.get(stepId);
     const inRow = held.get(stepId);
