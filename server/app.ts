@@ -27,6 +27,8 @@ import { DOCS_PAGE, openApiDocument } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { badParameter, queryBoolean, queryBound, queryCount, queryString } from './queryParameters.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { auditRoutes } from './routes/audit.ts';
+import type { CheckpointPlaces } from '../src/audit/checkpointFiles.ts';
 import { validBody } from './schemas.ts';
 import { webApp } from './webApp.ts';
 
@@ -116,6 +118,7 @@ const PERMISSION_TEXT: Record<Permission, string> = {
   manageUsers: 'mengelola pengguna (perlu peran admin)',
   administer: 'menerbitkan kalender kerja (perlu peran admin)',
   oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
+  audit: 'membuat titik periksa audit (perlu peran auditor atau admin)',
 };
 
 /** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */
@@ -142,7 +145,7 @@ function idempotencyKeyOf(req: Request): string | undefined {
 const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
-export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string } = {}): express.Express {
+export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -348,6 +351,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   reportRoutes(app, engine);
+  if (options.checkpoints) auditRoutes(app, engine, options.checkpoints, permit);
 
   app.get('/api/calendar', route(async (_req, res) => {
     res.json({

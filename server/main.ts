@@ -15,6 +15,7 @@ import { DurableEngine, type CaseInspector } from '../src/store/durableEngine.ts
 import { describeStore, openStore, storeSettings } from '../src/store/openStore.ts';
 import { ensureEditorBuilt } from '../editor/build.ts';
 import { createApp } from './app.ts';
+import { checkpointPlaces, listCheckpoints, writeCheckpoint, type CheckpointPlaces } from '../src/audit/checkpointFiles.ts';
 
 // Log lines are written asynchronously (buffered): a request never waits for stdout.
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } }, pino.destination({ dest: 1, sync: false }));
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
     onFired: (fired) => logger.info({ fired }, 'timer dijalankan'),
   });
   const webRoot = await prepareWebApp();
-  const server = createApp(engine, logger, webRoot ? { webRoot } : {}).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
+  const checkpoints = checkpointPlaces(settings.dataDir);
+  const signing = scheduleCheckpoints(engine, checkpoints);
+  const server = createApp(engine, logger, { ...(webRoot ? { webRoot } : {}), checkpoints }).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port, address } = server.address() as AddressInfo;
   logger.info({ port, address, store: describeStore(settings) }, 'Protap siap');
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'berhenti: menyelesaikan permintaan yang sedang berjalan');
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await timers.stop();
+    if (signing) clearInterval(signing);
     inspection?.stop();
     await store.close();
     logger.info('berhenti');
@@ -61,6 +65,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Signed checkpoints of every case's head (src/audit/checkpoint.ts), every PROTAP_CHECKPOINT_HOURS
+ * (default 24; 0 for none), and at start when the newest is older than that: an office that
+ * restarts daily still gets one a day.
+ */
+function scheduleCheckpoints(engine: DurableEngine, places: CheckpointPlaces): NodeJS.Timeout | undefined {
+  const hours = Number(process.env.PROTAP_CHECKPOINT_HOURS ?? 24);
+  if (!(hours > 0)) return undefined;
+  const sign = () => writeCheckpoint(engine.store, places, new Date().toISOString())
+    .then(({ checkpoint, path }) => logger.info({ path, cases: checkpoint.cases, fingerprint: checkpoint.fingerprint }, 'titik periksa audit ditandatangani'))
+    .catch((error: unknown) => logger.error({ err: error }, 'titik periksa audit gagal dibuat'));
+  const newest = listCheckpoints(places)[0];
+  if (!newest || Date.now() - Date.parse(newest.at) > hours * 3_600_000) void sign();
+  const timer = setInterval(() => void sign(), hours * 3_600_000);
+  timer.unref();
+  return timer;
 }
 
 /**

@@ -102,12 +102,20 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },
     put: { summary: 'Menerbitkan data tahun yang dikoreksi (SKB baru): versi berikutnya; tenggat terbuka yang belum lewat dihitung ulang dan dicatat di kasusnya', ok: 200, path: ['year'], roles: 'admin', errors: [400, 403] },
   },
+  '/api/audit/checkpoints': {
+    get: { summary: 'Titik periksa audit yang sudah ditandatangani, terbaru dulu: {name, at, cases, events, root, fingerprint}', ok: 200, roles: 'pimpinan, auditor, analis, admin', errors: [403] },
+    post: { summary: 'Menandatangani titik periksa sekarang: ujung log setiap kasus, kunci Ed25519 di luar folder data', ok: 201, roles: 'auditor, admin', errors: [403] },
+  },
+  '/api/audit/checkpoints/{name}': {
+    get: { summary: 'Berkas titik periksa (JSON bertanda tangan) untuk disalin ke tempat lain; protap replay --all --checkpoint BERKAS membuktikan penyimpanan terhadapnya', ok: 200, okType: 'application/json', path: ['name'], roles: 'pimpinan, auditor, analis, admin', errors: [403, 404] },
+  },
   '/api/reports/compliance': { get: { summary: 'Kepatuhan tenggat per SOP, langkah dan pelaksana dalam satu periode', ok: 200, query: [['from', 'awal periode (ISO)'], ['to', 'akhir periode (ISO)'], ['processId', 'SOP'], ['pelaksana', 'peran']], roles: 'pimpinan, auditor, analis, admin', errors: [400, 403] } },
 };
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'Berhasil', 201: 'Dibuat', 204: 'Berhasil, tanpa isi', 400: 'Permintaan tidak sah', 401: 'Belum masuk atau sesi berakhir', 403: 'Peran tidak mengizinkan',
   404: 'Tidak ditemukan', 409: 'Bertentangan dengan keadaan kasus (mis. revisi berbeda)', 413: 'Isi terlalu besar', 415: 'Jenis isi tidak didukung', 422: 'Tidak dapat diproses',
+  502: 'Pembuat PDF gagal', 503: 'Sementara tidak tersedia (mis. PDF tanpa Chromium)',
 };
 
 const problem = { $ref: '#/components/schemas/Problem' };

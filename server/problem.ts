@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   PDF_UNAVAILABLE: 503,
   PDF_BUSY: 503,
   PDF_FAILED: 502,
+  CHECKPOINT_NOT_FOUND: 404,
 };
 
 const TITLE: Record<number, string> = {

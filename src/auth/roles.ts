@@ -25,13 +25,16 @@ export type Permission =
   /** publish corrected calendar years */
   | 'administer'
   /** see every worklist and case, not only one's own roles' */
-  | 'oversee';
+  | 'oversee'
+  /** sign a checkpoint of the store now */
+  | 'audit';
 
 const GRANTS: Record<Permission, readonly string[]> = {
   deploy: ['admin', 'analis'],
   manageUsers: ['admin'],
   administer: ['admin'],
   oversee: ['admin', 'pimpinan', 'auditor', 'analis'],
+  audit: ['admin', 'auditor'],
   act: [],
 };
 

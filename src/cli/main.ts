@@ -11,7 +11,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   catalogue: { summary: 'daftar SOP katalog menurut nomor buku: protap catalogue [--dir DIR] [--json]', load: () => import('./catalogue.ts') },
   'import-sop': { summary: 'buat draf BPMN dari teks buku SOP: protap import-sop TEXT_FILE --out DIR [--json]', load: () => import('./importSop.ts') },
   'export-sop': { summary: 'dokumen SOP resmi (Permenpan RB 35/2012): protap export-sop FILE... [--process ID] [--format html|pdf] --out PATH', load: () => import('./exportSop.ts') },
-  replay: { summary: 'periksa keutuhan riwayat kasus di penyimpanan server: protap replay ID_KASUS... | --all [--json]', load: () => import('./replay.ts') },
+  replay: { summary: 'periksa keutuhan riwayat kasus di penyimpanan server: protap replay ID_KASUS... | --all [--checkpoint BERKAS] [--json]', load: () => import('./replay.ts') },
+  checkpoint: { summary: 'tanda tangani ujung log semua kasus ke berkas titik periksa: protap checkpoint [--json]', load: () => import('./checkpoint.ts') },
   user: { summary: 'kelola pengguna dan peran di penyimpanan server: protap user add|set|list …', load: () => import('./user.ts') },
   waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },
 };

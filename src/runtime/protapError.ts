@@ -7,7 +7,7 @@ export type ErrorCode =
   | 'STEP_NOT_ACTIVE' | 'STEP_TOO_EARLY' | 'STEP_CLAIMED' | 'INSTANCE_NOT_OPEN' | 'MESSAGE_NOT_EXPECTED' | 'BAD_INPUT' | 'BAD_STEP_DATA' | 'TIMER_NOT_FOUND'
   | 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED'
   | 'UNAUTHENTICATED' | 'LOGIN_FAILED' | 'FORBIDDEN' | 'USER_NOT_FOUND'
-  | 'PDF_UNAVAILABLE' | 'PDF_BUSY' | 'PDF_FAILED';
+  | 'PDF_UNAVAILABLE' | 'PDF_BUSY' | 'PDF_FAILED' | 'CHECKPOINT_NOT_FOUND';
 
 export class ProtapError extends Error {
   override readonly name = 'ProtapError';

@@ -4,6 +4,10 @@
  * replay at the first bad sequence number.
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkAgainstCheckpoint, checkpointProblem, makeCheckpoint, signingKey } from '../../src/audit/checkpoint.ts';
 import { entryHash } from '../../src/audit/hashChain.ts';
 import { replayAll, replayCase, replayCases } from '../../src/audit/replay.ts';
 import type { CaseStore } from '../../src/store/caseStore.ts';
@@ -144,6 +148,48 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil berjatuh tempo "2026-05-01T16:00:00+07:00"') });
       await setup.raw(store, `DELETE FROM timers ${timerWhere}`);
       expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil hilang') });
+    });
+
+    it('proves against a signed checkpoint that nothing it saw was deleted, cut back or rewritten', async () => {
+      const { id: other } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
+      const before = await store.getCase(other);
+      await engine.claimStep(other, 'Panggil', { at: '2026-01-06T09:00:00+07:00', actor: 'jurusita-1' });
+      const key = signingKey(join(mkdtempSync(join(tmpdir(), 'protap-kunci-')), 'kunci-audit.pem'));
+      const checkpoint = await makeCheckpoint(store, '2026-02-10T09:00:00+07:00', key);
+      expect(checkpoint).toMatchObject({ cases: 2, events: 6 });
+      expect(checkpointProblem(JSON.parse(JSON.stringify(checkpoint)), key)).toBeUndefined();
+      expect(await checkAgainstCheckpoint(store, checkpoint)).toEqual([]);
+      // The file altered, or signed by a key that is not the office's.
+      const forged = { ...checkpoint, heads: checkpoint.heads.map((h) => [h[0], h[1], '0'.repeat(64)]) };
+      expect(checkpointProblem(forged, key)).toMatch(/Tanda tangan titik periksa tidak cocok/);
+      const stranger = await makeCheckpoint(store, '2026-02-10T09:00:00+07:00', signingKey(join(mkdtempSync(join(tmpdir(), 'protap-kunci-')), 'lain.pem')));
+      expect(checkpointProblem(stranger, key)).toMatch(/ditandatangani kunci lain/);
+      // A history rewritten with every hash recomputed: replay alone cannot tell, the checkpoint can.
+      const rows = await store.log(id);
+      let prev = rows[2]?.prevHash ?? '';
+      for (const row of rows.slice(2)) {
+        const entry = row.entry.replace('hakim-1', 'hakim-2');
+        const hash = entryHash(id, row.seq, prev, row.stateHash, entry);
+        await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, actor = ${quote(row.actor === 'hakim-1' ? 'hakim-2' : row.actor)}, prev_hash = ${quote(prev)}, hash = ${quote(hash)} WHERE case_id = ${quote(id)} AND seq = ${row.seq}`);
+        prev = hash;
+      }
+      await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
+      expect(await verdict(id)).toMatchObject({ utuh: true });
+      expect(await checkAgainstCheckpoint(store, checkpoint)).toEqual([{ caseId: id, reason: expect.stringContaining('Catatan #4 kasus') }]);
+      expect((await checkAgainstCheckpoint(store, checkpoint))[0]?.reason).toContain('riwayatnya ditulis ulang');
+      // The newest entry cut off and the case row put back exactly as it was one revision earlier:
+      // replay finds a consistent case, the checkpoint finds the entry gone.
+      await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(other)} AND seq = 2`);
+      await setup.raw(store, `UPDATE cases SET revision = 1, head_hash = ${quote(before?.headHash ?? '')}, snapshot = ${quote(before?.snapshot ?? '')}, state = ${quote(before?.state ?? '')}, updated_at = ${quote(before?.updatedAt ?? '')} WHERE id = ${quote(other)}`);
+      await setup.raw(store, `UPDATE open_steps SET claimed_by = NULL, claimed_at = NULL WHERE case_id = ${quote(other)}`);
+      expect(await verdict(other)).toMatchObject({ utuh: true, events: 1 });
+      expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === other)?.reason).toContain('Catatan #2 kasus');
+      expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === other)?.reason).toContain('hilang: log dipotong kembali');
+      // A whole case deleted: its row, log, steps and timers.
+      for (const table of ['case_log', 'open_steps', 'timers']) await setup.raw(store, `DELETE FROM ${table} WHERE case_id = ${quote(id)}`);
+      await setup.raw(store, `DELETE FROM cases WHERE id = ${quote(id)}`);
+      expect((await replayAll(engine)).bad.map((r) => r.caseId)).not.toContain(id);
+      expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === id)?.reason).toContain('tidak ada lagi di penyimpanan');
     });
 
     it('finds a changed state hash', async () => {

@@ -31,10 +31,12 @@ export interface ApiServer {
 
 /** Starts the API with these people (password PASSWORD), each signed in. */
 export async function startApiServer(people: { id: string; roles: string[] }[], clock = () => '2026-03-02T09:00:00+07:00'): Promise<ApiServer> {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-api-')), 'protap.db'));
+  const dir = mkdtempSync(join(tmpdir(), 'protap-api-'));
+  const store = new SqliteStore(join(dir, 'protap.db'));
   const engine = await DurableEngine.open({ store, clock });
   await ensureAdmin(store, engine.clock(), PASSWORD);
-  const server: Server = createApp(engine, pino({ level: 'silent' })).listen(0, '127.0.0.1');
+  const checkpoints = { keyFile: join(dir, 'kunci-audit.pem'), folder: join(dir, 'titik-periksa') };
+  const server: Server = createApp(engine, pino({ level: 'silent' }), { checkpoints }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const as: Record<string, Record<string, string>> = {};
