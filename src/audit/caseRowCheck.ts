@@ -34,6 +34,9 @@ export function startAtOdds(stored: StoredCase, first: HistoryEntry, storedSourc
   if (stored.startedAt !== first.at) return `Kolom started_at kasus ("${stored.startedAt}") tidak sama dengan waktu mulai yang tercatat ("${first.at}").`;
   const command = first.command;
   if (command.source === undefined) return undefined;
+  if ((command.parentCase ?? '') !== (stored.parentId ?? '') || (!stored.parentId && stored.rootId !== stored.id)) {
+    return `Kolom parent_id/root_id kasus ("${stored.parentId ?? ''}"/"${stored.rootId}") tidak sama dengan kasus induk yang tercatat saat kasus dimulai ("${command.parentCase ?? ''}").`;
+  }
   if ((command.businessKey ?? '') !== (stored.businessKey ?? '')) {
     return `Kolom business_key kasus ("${stored.businessKey ?? ''}") tidak sama dengan nomor yang tercatat saat kasus dimulai ("${command.businessKey ?? ''}").`;
   }
@@ -41,6 +44,12 @@ export function startAtOdds(stored: StoredCase, first: HistoryEntry, storedSourc
     return `Dokumen BPMN ${stored.processId} versi ${stored.definitionVersion} yang tersimpan tidak sama dengan yang dipakai saat kasus dimulai (hash berbeda).`;
   }
   return undefined;
+}
+
+/** How the case row's end differs from the log's last entry, if it does: a case ends when its last entry's status is not active. */
+export function endAtOdds(stored: StoredCase, last: HistoryEntry | undefined): string | undefined {
+  const ended = last && last.status !== 'active' ? last.at : undefined;
+  return (stored.endedAt ?? undefined) === ended ? undefined : `Kolom ended_at kasus ("${stored.endedAt ?? 'tidak ada'}") tidak sama dengan akhir menurut log ("${ended ?? 'belum berakhir'}").`;
 }
 
 const show = (value: string | boolean | undefined) => (value === undefined ? 'tidak ada' : String(value));
@@ -82,13 +91,17 @@ export function tablesAtOdds(
     if (!want || !row) return `Daftar kerja (open_steps): langkah ${id} ${row ? 'ada tetapi tidak terbuka menurut log' : 'terbuka menurut log tetapi tidak ada di daftar kerja'}.`;
     const fields: [string, string | boolean | undefined, string | boolean | undefined][] = [
       ['pelaksana', row.pelaksana, definition.steps.get(id)?.pelaksana], ['tenggat', row.due, want.due], ['terlambat', row.late, want.late],
+      ['mulai', row.startedAt, want.startedAt], ['nama', row.name, definition.steps.get(id)?.name], ['proses', row.processId, definition.processId],
       ['diambil oleh', row.claimedBy, claims.get(id)?.claimedBy], ['diambil pada', row.claimedAt, claims.get(id)?.claimedAt],
     ];
     for (const [name, stored, logged] of fields) {
       if (stored !== logged) return `Daftar kerja (open_steps): langkah ${id}, ${name} "${show(stored)}" tidak sama dengan menurut log dan definisi ("${show(logged)}").`;
     }
   }
-  const deadlines = new Map(timers.filter((t) => t.key.startsWith('DEADLINE:')).map((t) => [t.key.slice('DEADLINE:'.length), t.due]));
+  const deadlineTimers = timers.filter((t) => t.key.startsWith('DEADLINE:'));
+  const wrongEvent = deadlineTimers.find((t) => t.event !== `DEADLINE.${t.key.slice('DEADLINE:'.length)}`);
+  if (wrongEvent) return `Timer ${wrongEvent.key} akan mengirim "${wrongEvent.event}", bukan tenggat langkahnya.`;
+  const deadlines = new Map(deadlineTimers.map((t) => [t.key.slice('DEADLINE:'.length), t.due]));
   for (const [id, want] of expected) {
     if (!want.due || want.late) continue;
     if (deadlines.get(id) !== want.due) return `Timer tenggat langkah ${id} ${deadlines.has(id) ? `berjatuh tempo "${deadlines.get(id)}"` : 'hilang'}; menurut log tenggatnya "${want.due}".`;

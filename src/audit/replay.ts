@@ -10,7 +10,7 @@ import { claimsAfter, claimsOf, isClaimCommand, type StepClaim } from '../runtim
 import { decideStart, nextSnapshot as transitionOnce, persistSnapshot, type CaseSnapshot } from '../runtime/decide.ts';
 import type { Definition } from '../runtime/definition.ts';
 import type { CaseStore, LogRow, OpenStepRow, StoredCase } from '../store/caseStore.ts';
-import { openStepsAfter, openStepsAtOdds, startAtOdds, tablesAtOdds } from './caseRowCheck.ts';
+import { endAtOdds, openStepsAfter, openStepsAtOdds, startAtOdds, tablesAtOdds } from './caseRowCheck.ts';
 import { canonical, entryHash, GENESIS_HASH, sha256 } from './hashChain.ts';
 
 export interface ReplayReport {
@@ -128,6 +128,8 @@ function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogR
   if (stored.headHash !== prevHash) return bad(stored.revision, 'Hash terakhir pada data kasus tidak sama dengan ujung rantai log.');
   if (sha256(stored.snapshot) !== lastStateHash) return bad(stored.revision, 'Snapshot kasus yang tersimpan tidak sama dengan keadaan hasil replay.');
   if (lastEntry && lastEntry.status !== stored.status) return bad(stored.revision, `Status kasus tersimpan "${stored.status}" tidak sama dengan status di log "${lastEntry.status}".`);
+  const ending = endAtOdds(stored, lastEntry);
+  if (ending) return bad(stored.revision, ending);
   const open = openStepsAfter(entries);
   const heldSteps = (JSON.parse(stored.state) as { steps?: OpenStep[] }).steps ?? [];
   const rowProblem = differentClaim(claims, heldSteps) ?? openStepsAtOdds(heldSteps, open, definition)

@@ -44,6 +44,8 @@ export interface Command extends CaseEvent {
   source?: string;
   /** START with `source`: the case's business key as given (absent when none), pinned for replay. */
   businessKey?: string;
+  /** START of a child case with `source`: the case whose call activity started it, pinned for replay. */
+  parentCase?: string;
 }
 
 export interface HistoryEntry {

@@ -107,6 +107,7 @@ export class CaseWork {
       type: 'START', at: options.at, actor: options.actor ?? 'sistem',
       ...(options.vars ? { data: options.vars } : {}), ...(options.startEvent ? { start: options.startEvent } : {}),
       ...(definition.sourceHash ? { source: definition.sourceHash } : {}), ...(options.businessKey ? { businessKey: options.businessKey } : {}),
+      ...(definition.sourceHash && options.parent ? { parentCase: options.parent.caseId } : {}),
     };
     this.carryOut(record, definition, decision, command);
     return record;

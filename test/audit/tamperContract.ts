@@ -192,6 +192,14 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === id)?.reason).toContain('tidak ada lagi di penyimpanan');
     });
 
+    it('finds a case row whose end, or whose parent, says other than its log', async () => {
+      await setup.raw(store, `UPDATE cases SET ended_at = '2030-01-01T00:00:00+07:00' WHERE id = ${quote(id)}`);
+      expect(await verdict(id)).toMatchObject({ utuh: false, reason: expect.stringContaining('Kolom ended_at kasus ("2030-01-01T00:00:00+07:00")') });
+      const { id: open } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
+      await setup.raw(store, `UPDATE cases SET parent_id = ${quote(id)} WHERE id = ${quote(open)}`);
+      expect(await verdict(open)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom parent_id/root_id') });
+    });
+
     it('finds a changed state hash', async () => {
       await setup.raw(store, `UPDATE case_log SET state_hash = ${quote('0'.repeat(64))} WHERE case_id = ${quote(id)} AND seq = 3`);
       expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3 });
