@@ -118,7 +118,7 @@ const PERMISSION_TEXT: Record<Permission, string> = {
   manageUsers: 'mengelola pengguna (perlu peran admin)',
   administer: 'menerbitkan kalender kerja (perlu peran admin)',
   oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
-  audit: 'membuat titik periksa audit (perlu peran auditor atau admin)',
+  audit: 'membuat titik periksa atau memeriksa semua kasus (perlu peran auditor atau admin)',
 };
 
 /** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */

@@ -81,6 +81,12 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat dan formulirnya, variabel, riwayat', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id'], errors: [404] } },
   '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [404] } },
   '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}/evidence': {
+    get: {
+      summary: 'Bukti audit satu kasus sebagai berkas JSON bertanda tangan (Ed25519, kunci titik periksa): kasus, hash SHA-256 dokumen BPMN versinya dan hash yang dipatok saat kasus dimulai, putusan replay, titik periksa terbaru yang memuat kasus dan temuannya, dan log',
+      ok: 200, okDescription: 'Bukti bertanda tangan; header Content-Disposition menamai berkasnya bukti-<id>.json', path: ['id'], roles: 'pimpinan, auditor, analis, admin', errors: [403, 404],
+    },
+  },
   '/api/cases/{id}/steps/{stepId}/complete': {
     post: {
       summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional). `data` harus sesuai formulir langkah (`form`): kolom tak dikenal, jenis nilai salah, atau kolom wajib kosong → 422 BAD_STEP_DATA dengan `field` dan `label`; kasus tidak berubah',
@@ -106,6 +112,10 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: { summary: 'Titik periksa audit yang sudah ditandatangani, terbaru dulu: {name, at, cases, events, root, fingerprint}', ok: 200, roles: 'pimpinan, auditor, analis, admin', errors: [403] },
     post: { summary: 'Menandatangani titik periksa sekarang: ujung log setiap kasus, kunci Ed25519 di luar folder data', ok: 201, roles: 'auditor, admin', errors: [403] },
   },
+  '/api/audit/replay-all': {
+    get: { summary: 'Pemeriksaan semua kasus yang sedang berjalan, atau yang terakhir selesai: {id, startedAt, status: berjalan | selesai | gagal, checked, total, bad: [{caseId, badSeq, reason}], finishedAt, checkpoint: {name, at, problem, findings}}; null bila belum pernah dijalankan', ok: 200, roles: 'pimpinan, auditor, analis, admin', errors: [403] },
+    post: { summary: 'Memulai pemeriksaan semua kasus di latar belakang: replay setiap kasus, lalu penyimpanan terhadap titik periksa terbaru; bila satu sedang berjalan, jawabannya pemeriksaan itu', ok: 202, roles: 'auditor, admin', errors: [403] },
+  },
   '/api/audit/checkpoints/{name}': {
     get: { summary: 'Berkas titik periksa (JSON bertanda tangan) untuk disalin ke tempat lain; protap replay --all --checkpoint BERKAS membuktikan penyimpanan terhadapnya', ok: 200, okType: 'application/json', path: ['name'], roles: 'pimpinan, auditor, analis, admin', errors: [403, 404] },
   },
@@ -113,7 +123,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 };
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'Berhasil', 201: 'Dibuat', 204: 'Berhasil, tanpa isi', 400: 'Permintaan tidak sah', 401: 'Belum masuk atau sesi berakhir', 403: 'Peran tidak mengizinkan',
+  200: 'Berhasil', 201: 'Dibuat', 202: 'Diterima, dikerjakan di latar belakang', 204: 'Berhasil, tanpa isi', 400: 'Permintaan tidak sah', 401: 'Belum masuk atau sesi berakhir', 403: 'Peran tidak mengizinkan',
   404: 'Tidak ditemukan', 409: 'Bertentangan dengan keadaan kasus (mis. revisi berbeda)', 413: 'Isi terlalu besar', 415: 'Jenis isi tidak didukung', 422: 'Tidak dapat diproses',
   502: 'Pembuat PDF gagal', 503: 'Sementara tidak tersedia (mis. PDF tanpa Chromium)',
 };

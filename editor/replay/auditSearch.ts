@@ -1,22 +1,26 @@
 /**
  * `#/audit`: find a case by its id or business key (GET /api/cases?businessKey=, then
  * GET /api/cases/:id), or pick one of the latest; the listed cases can be checked at once, one
- * replay each (GET /api/cases/:id/replay). Checking every case of the store has no route: that
- * is `protap replay --all` on the server machine.
+ * replay each (GET /api/cases/:id/replay). Every case of the store is checked by the server in
+ * the background ("Periksa semua kasus", `replayAllPanel.ts`).
  */
 import type { Api } from '../core/api.ts';
 import { ApiError } from '../core/api.ts';
 import { formValues, h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
+import type { Session } from '../core/session.ts';
 import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
 import type { Router } from '../shell/router.ts';
 import type { ReplayReport } from './logEntry.ts';
+import { replayAllPanel } from './replayAllPanel.ts';
 
 interface CaseSummary { id: string; processId: string; version: number; businessKey?: string; status: string; startedAt: string }
 
 const LATEST = 20;
 
-export function auditSearch(container: HTMLElement, { api, notices, router }: { api: Api; notices: Notices; router: Router }): void {
+/** Renders the search into `container`; answers the clean-up (the panel's polling stops). */
+export function auditSearch(container: HTMLElement, { api, notices, router, session }: { api: Api; notices: Notices; router: Router; session: Session }): () => void {
+  const everyCase = replayAllPanel({ api, notices, router, session });
   const results = h('div', { class: 'hasil-cari' });
   const form = h('form', { class: 'baris', role: 'search', 'aria-label': 'Cari kasus' },
     h('label', {}, 'ID kasus atau kunci bisnis', h('input', { name: 'q', required: true, autocomplete: 'off', size: 40 })),
@@ -29,8 +33,7 @@ export function auditSearch(container: HTMLElement, { api, notices, router }: { 
   show(container,
     h('h1', {}, 'Audit kasus'),
     h('p', { class: 'keterangan' }, 'Pilih kasus untuk menjalankan ulang lognya, memeriksa rantai hash, dan menelusuri keadaannya langkah demi langkah.'),
-    form, results,
-    h('p', { class: 'keterangan' }, 'Memeriksa seluruh kasus sekaligus belum tersedia lewat API: jalankan ', h('code', {}, 'protap replay --all'), ' di mesin server.'));
+    form, everyCase.element, results);
 
   const list = (title: string, cases: CaseSummary[]) => {
     const verdicts = new Map(cases.map((c) => [c.id, h('td', { class: 'putusan-sel' }, '—')]));
@@ -80,4 +83,5 @@ export function auditSearch(container: HTMLElement, { api, notices, router }: { 
   };
 
   api.get<CaseSummary[]>('/api/cases', { limit: LATEST }).then((cases) => list(`Kasus terbaru (paling banyak ${LATEST})`, cases), (error: unknown) => notices.error(error));
+  return () => everyCase.stop();
 }

@@ -14,9 +14,8 @@ export class AuditView {
     views.register({
       id: 'audit', title: 'Audit', order: 40, roles: ['auditor', 'admin', 'pimpinan'],
       mount: (container, [caseId]) => {
-        if (caseId) return caseAudit(container, caseId, { api, notices, router, session });
-        auditSearch(container, { api, notices, router });
-        return undefined;
+        if (caseId) return caseAudit(container, caseId, { api, notices, router });
+        return auditSearch(container, { api, notices, router, session });
       },
     });
   }

@@ -1,16 +1,19 @@
 /**
  * `#/audit/<caseId>`: the replay verdict first ("utuh", or the first bad entry and why), then the
  * step-through — the case's definition version on a diagram and the state after the selected
- * log entry, ◀ ▶ to move — and the log itself. "Unduh bukti (JSON)" saves log and verdict.
+ * log entry, ◀ ▶ to move — and the log itself. Under the verdict, from the case's signed evidence
+ * (GET /api/cases/:id/evidence): the checkpoint that saw the case and whether the store still
+ * reaches it, and whether the BPMN document is the one the case started on. "Unduh bukti (JSON)"
+ * saves that evidence as the server signed it.
  */
 import type { Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
-import type { Session } from '../core/session.ts';
 import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
 import type { Router } from '../shell/router.ts';
 import { CaseDiagram } from './caseDiagram.ts';
-import { downloadEvidence } from './evidence.ts';
+import { downloadEvidence, readEvidence } from './evidence.ts';
+import { evidenceLines } from './evidenceLines.ts';
 import type { LogRow, ReplayReport } from './logEntry.ts';
 import { logTable } from './logTable.ts';
 import { statesAfter } from './stateAfter.ts';
@@ -28,10 +31,10 @@ interface CaseView {
   activeSteps: { id: string; name?: string }[];
 }
 
-interface Services { api: Api; notices: Notices; router: Router; session: Session }
+interface Services { api: Api; notices: Notices; router: Router }
 
 /** Renders the audit of one case into `container`; answers the clean-up. */
-export function caseAudit(container: HTMLElement, caseId: string, { api, notices, router, session }: Services): () => void {
+export function caseAudit(container: HTMLElement, caseId: string, { api, notices, router }: Services): () => void {
   show(container, h('p', { class: 'memuat' }, 'Memeriksa kasus…'));
   const path = `/api/cases/${encodeURIComponent(caseId)}`;
   let diagram: CaseDiagram | undefined;
@@ -43,12 +46,28 @@ export function caseAudit(container: HTMLElement, caseId: string, { api, notices
     const position = h('span', { class: 'posisi', 'aria-live': 'polite' });
     const previous = h('button', { type: 'button', class: 'kedua', 'aria-label': 'Catatan sebelumnya' }, '◀');
     const next = h('button', { type: 'button', class: 'kedua', 'aria-label': 'Catatan berikutnya' }, '▶');
-    const download = h('button', { type: 'button', onclick: () => downloadEvidence(caseId, log, verdict, session.user?.id ?? '') }, 'Unduh bukti (JSON)');
+    const download = h('button', { type: 'button' }, 'Unduh bukti (JSON)');
+    download.addEventListener('click', () => {
+      download.disabled = true;
+      downloadEvidence(api, caseId).catch((error: unknown) => notices.error(error)).finally(() => { download.disabled = false; });
+    });
+    const evidence = h('div', { class: 'bukti', 'aria-label': 'Titik periksa dan dokumen BPMN', 'aria-live': 'polite' },
+      h('p', { class: 'bukti-baris belum' }, 'Memeriksa titik periksa dan dokumen BPMN…'));
+    readEvidence(api, caseId).then((answer) => { if (live) show(evidence, ...evidenceLines(answer)); }, (error: unknown) => {
+      if (live) show(evidence, h('p', { class: 'bukti-baris belum' }, `Titik periksa dan dokumen BPMN tidak dapat diperiksa: ${error instanceof Error ? error.message : String(error)}`));
+    });
+    // Nomor, start and status as the hashed log says them (the case row's columns are what replay checks against it).
+    const start = log[0]?.entry;
+    const pinned = start?.command.source !== undefined;
+    const businessKey = pinned ? start?.command.businessKey : view.businessKey;
+    const status = log.at(-1)?.entry.status ?? view.status;
+    const startedAt = start?.at ?? view.startedAt;
     show(container,
       h('p', {}, h('a', { href: router.href('audit') }, '← Cari kasus lain')),
-      h('h1', {}, `Audit kasus ${view.businessKey ?? view.id}`),
+      h('h1', {}, `Audit kasus ${businessKey ?? view.id}`),
       verdictBanner(verdict),
-      h('p', { class: 'keterangan' }, `${view.processName ?? view.processId} (${view.processId}) versi ${view.version} · ${STATUS_TEXT[view.status] ?? view.status} · dimulai ${formatTanggal(view.startedAt)} · `,
+      evidence,
+      h('p', { class: 'keterangan' }, `${view.processName ?? view.processId} (${view.processId}) versi ${view.version} · ${STATUS_TEXT[status] ?? status} · dimulai ${formatTanggal(startedAt)} · `,
         h('span', { class: 'mono' }, view.id)),
       h('div', { class: 'baris' }, previous, position, next, download),
       h('div', { class: 'audit-langkah' }, canvas, stateArea));

@@ -1,23 +1,29 @@
-/** "Unduh bukti (JSON)": the case's log and the replay verdict in one file for the evidence folder. */
-import type { LogRow, ReplayReport } from './logEntry.ts';
+/**
+ * A case's signed evidence (GET /api/cases/:id/evidence, src/audit/evidence.ts): "Unduh bukti
+ * (JSON)" saves the file exactly as the server signed it, and the audit page reads from it which
+ * checkpoint saw the case and whether the BPMN document is still the one the case started on.
+ * Shapes as the server answers them; only the parts this screen reads.
+ */
+import type { Api } from '../core/api.ts';
+import { download } from '../modeler/localFile.ts';
 
-/** Saves the evidence of one case as `bukti-<caseId>.json`. */
-export function downloadEvidence(caseId: string, log: readonly LogRow[], verdict: ReplayReport, by: string): void {
-  const evidence = {
-    jenis: 'bukti audit Protap',
-    caseId,
-    diunduhPada: new Date().toISOString(),
-    diunduhOleh: by,
-    putusanReplay: verdict,
-    keterangan: 'log: jawaban GET /api/cases/:id/log; kolom entry diurai dari teks tersimpan, hash dihitung atas teks itu (docs/durability.md).',
-    log,
-  };
-  const url = URL.createObjectURL(new Blob([JSON.stringify(evidence, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `bukti-${caseId}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+export interface CheckpointFinding { caseId: string; reason: string }
+
+export interface CaseEvidence {
+  definisi: { version: number; sha256: string | null; sha256SaatMulai: string | null; sama: boolean | null };
+  titikPeriksa: { name: string; at: string; fingerprint: string; revision: number; hash: string; problem?: string; findings: CheckpointFinding[] } | null;
+  tanpaTitikPeriksa?: string;
+  signature: string;
+}
+
+const pathOf = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/evidence`;
+
+/** The evidence as data, for the page's lines on the checkpoint and the BPMN document. */
+export function readEvidence(api: Api, caseId: string): Promise<CaseEvidence> {
+  return api.get<CaseEvidence>(pathOf(caseId));
+}
+
+/** Saves the server's signed evidence of one case as `bukti-<caseId>.json`, its bytes untouched. */
+export async function downloadEvidence(api: Api, caseId: string): Promise<void> {
+  download(`bukti-${caseId}.json`, await api.blob(pathOf(caseId)));
 }

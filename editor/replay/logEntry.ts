@@ -15,7 +15,7 @@ export interface HistoryEntry {
   deadlines: { step: string; due: string; explanation: string }[];
   status: string;
   notes: string[];
-  command: { type: string; at: string; actor?: string; data?: Record<string, unknown>; instance?: number; calendarVersion?: string };
+  command: { type: string; at: string; actor?: string; data?: Record<string, unknown>; instance?: number; calendarVersion?: string; source?: string; businessKey?: string };
 }
 
 export interface LogRow {
