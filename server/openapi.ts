@@ -23,7 +23,7 @@ type Operation = {
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Keadaan server', ok: 200, public: true } },
-  '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam)', body: 'Login', ok: 200, public: true, errors: [400, 401] } },
+  '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam). Setelah 10 kata sandi salah berturut-turut akun dikunci sementara (15 menit, bertambah panjang); satu alamat paling banyak 100 kegagalan per 15 menit: 429 TOO_MANY_ATTEMPTS dengan Retry-After', body: 'Login', ok: 200, public: true, errors: [400, 401, 429] } },
   '/api/logout': { post: { summary: 'Keluar: mengakhiri sesi token ini', ok: 204 } },
   '/api/me': { get: { summary: 'Pengguna yang sedang masuk, dengan perannya', ok: 200 } },
   '/api/users': {
@@ -125,7 +125,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 const STATUS_TEXT: Record<number, string> = {
   200: 'Berhasil', 201: 'Dibuat', 202: 'Diterima, dikerjakan di latar belakang', 204: 'Berhasil, tanpa isi', 400: 'Permintaan tidak sah', 401: 'Belum masuk atau sesi berakhir', 403: 'Peran tidak mengizinkan',
   404: 'Tidak ditemukan', 409: 'Bertentangan dengan keadaan kasus (mis. revisi berbeda)', 413: 'Isi terlalu besar', 415: 'Jenis isi tidak didukung', 422: 'Tidak dapat diproses',
-  502: 'Pembuat PDF gagal', 503: 'Sementara tidak tersedia (mis. PDF tanpa Chromium)',
+  429: 'Terlalu banyak percobaan (lihat Retry-After)', 502: 'Pembuat PDF gagal', 503: 'Sementara tidak tersedia (mis. PDF tanpa Chromium)',
 };
 
 const problem = { $ref: '#/components/schemas/Problem' };

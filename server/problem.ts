@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   PDF_BUSY: 503,
   PDF_FAILED: 502,
   CHECKPOINT_NOT_FOUND: 404,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 const TITLE: Record<number, string> = {
@@ -40,6 +41,7 @@ const TITLE: Record<number, string> = {
   413: 'Isi permintaan terlalu besar',
   415: 'Jenis isi tidak didukung',
   422: 'Tidak dapat diproses',
+  429: 'Terlalu banyak percobaan',
   500: 'Kesalahan internal',
   502: 'Pembuat PDF gagal',
   503: 'Layanan sementara tidak tersedia',
