@@ -5,6 +5,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import sopSchema from './sop.moddle.json' with { type: 'json' };
 import { buildModel } from './buildModel.ts';
+import { MAX_DEPTH, MAX_ELEMENTS, xmlShape } from './xmlShape.ts';
 import type { ModdleElement } from './moddleElement.ts';
 import type { DefinitionsModel } from '../model/processModel.ts';
 import { problem, type Problem } from '../model/problem.ts';
@@ -45,6 +46,13 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
       problems: [problem('TOO_LARGE', '', DEFINITIONS, `Berkas lebih besar dari ${MAX_BPMN_BYTES / 1024 / 1024} MiB: pecah SOP menjadi SOP mikro.`)],
       warnings: [],
     };
+  }
+  const shape = xmlShape(xml);
+  if (shape.elements > MAX_ELEMENTS || shape.depth > MAX_DEPTH) {
+    const why = shape.depth > MAX_DEPTH
+      ? `elemen XML bersarang lebih dari ${MAX_DEPTH} tingkat`
+      : `berisi lebih dari ${MAX_ELEMENTS.toLocaleString('id-ID')} elemen XML`;
+    return { problems: [problem('TOO_LARGE', '', DEFINITIONS, `Diagram ${why}; SOP sebesar itu tidak dapat diperiksa tanpa menahan server. Pecah menjadi SOP mikro yang dipanggil SOP makro.`)], warnings: [] };
   }
   if (/<!ENTITY/i.test(xml)) {
     // Entity declarations are the vehicle of XML bombs and external-entity reads; BPMN never needs them.

@@ -37,6 +37,16 @@ describe('nesting bound on JSON bodies', () => {
     expect(await api.store.listCases({ afterId: '' })).toEqual([]);
   });
 
+  it('refuses a diagram nested 100,000 deep or of 20,000 tasks before parsing it: validate says why, deploy answers 422', async () => {
+    const head = '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><bpmn:process id="Besar" isExecutable="true">';
+    const deep = `${head}${'<bpmn:extensionElements>'.repeat(100_000)}${'</bpmn:extensionElements>'.repeat(100_000)}</bpmn:process></bpmn:definitions>`;
+    const checked = await call(api.url, 'POST', '/api/definitions/validate', deep, api.as['analis-1']);
+    expect(checked).toMatchObject({ status: 200, body: { valid: false, problems: [expect.objectContaining({ code: 'TOO_LARGE' })] } });
+    const many = `${head}${Array.from({ length: 20_000 }, (_, i) => `<bpmn:task id="T${i}"/>`).join('')}</bpmn:process></bpmn:definitions>`;
+    const deployed = await call(api.url, 'POST', '/api/definitions', many, api.as['analis-1']);
+    expect(deployed).toMatchObject({ status: 422, body: { code: 'DEFINITION_INVALID', problems: [expect.objectContaining({ code: 'TOO_LARGE', message: expect.stringContaining('lebih dari 20.000 elemen XML') })] } });
+  });
+
   it('lets a body 64 levels deep through the door (its data then meets the start form)', async () => {
     const answer = await post(body(MAX_NESTING));
     expect(answer.status).not.toBe(400);
