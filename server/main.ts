@@ -7,6 +7,7 @@
  * SIGINT stops taking requests, lets the ones in flight finish, then stops the timers and closes
  * the store. Logs are JSON lines (pino) on stdout.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ensureAdmin } from '../src/auth/people.ts';
@@ -45,7 +46,14 @@ async function main(): Promise<void> {
   const webRoot = await prepareWebApp();
   const checkpoints = checkpointPlaces(settings.dataDir);
   const signing = scheduleCheckpoints(engine, checkpoints);
-  const server = createApp(engine, logger, { ...(webRoot ? { webRoot } : {}), checkpoints }).listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
+  // A request's headers must arrive within 15 s and the whole request within PROTAP_REQUEST_TIMEOUT_MS
+  // (60 s; checked every few seconds), and at most PROTAP_MAX_CONNECTIONS sockets are open: a slow
+  // sender cannot hold the server.
+  const requestTimeout = Number(process.env.PROTAP_REQUEST_TIMEOUT_MS ?? 60_000);
+  const server = createServer({ requestTimeout, headersTimeout: Math.min(15_000, requestTimeout), connectionsCheckingInterval: Math.min(5_000, Math.max(250, requestTimeout / 4)) },
+    createApp(engine, logger, { ...(webRoot ? { webRoot } : {}), checkpoints }));
+  server.maxConnections = Number(process.env.PROTAP_MAX_CONNECTIONS ?? 1000);
+  server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const { port, address } = server.address() as AddressInfo;
   logger.info({ port, address, store: describeStore(settings) }, 'Protap siap');

@@ -4,7 +4,7 @@
  * (batchedCommands.ts, writerThread.mjs); every command is answered after its COMMIT. Reads go
  * through connections of this thread and see committed data only.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
@@ -56,7 +56,9 @@ export class SqliteStore implements CaseStore {
 
   /** Opens (creating when missing) the database file; `:memory:` is refused, since the reader needs the same file. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
-    mkdirSync(dirname(path), { recursive: true });
+    // The folder and the file are the office's records and its password hashes: the service user's alone.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 10000');
