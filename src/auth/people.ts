@@ -69,6 +69,11 @@ export async function updateUser(store: CaseStore, id: string, change: { nama?: 
   if (change.roles !== undefined) next.roles = [...new Set(change.roles)];
   if (change.disabled !== undefined) next.disabled = change.disabled;
   checkNewUser({ id, nama: next.nama, password: change.password ?? 'x'.repeat(MIN_PASSWORD), roles: next.roles });
+  const activeAdmin = (u: UserRow) => !u.disabled && u.roles.includes('admin');
+  if (activeAdmin(user) && !activeAdmin(next) && !(await store.listUsers()).some((u) => u.id !== id && activeAdmin(u))) {
+    // Nobody could manage people any more; only `protap user` on the server machine would help.
+    throw new ProtapError('CONFLICT', `"${id}" adalah satu-satunya admin aktif: tambahkan admin lain dulu sebelum menonaktifkannya atau mencabut peran admin-nya.`, { field: change.disabled ? 'disabled' : 'roles' });
+  }
   if (change.password !== undefined) next.passwordHash = await hash(change.password);
   await store.saveUser(next);
   if (change.password !== undefined || change.disabled) await store.deleteSessionsOf(id);

@@ -14,6 +14,18 @@ const later = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600_000).t
 const open = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-people-')), 'protap.db'));
 
 describe('people and login', () => {
+  it('keeps one active admin: the last cannot be disabled or lose the role, one of two can', async () => {
+    const store = open();
+    await addUser(store, { id: 'admin-1', nama: 'Admin Satu', password: 'rahasia-admin-1', roles: ['admin'] }, NOW);
+    await expect(updateUser(store, 'admin-1', { disabled: true }, NOW)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('satu-satunya admin aktif') });
+    await expect(updateUser(store, 'admin-1', { roles: ['pimpinan'] }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await store.getUser('admin-1'))?.disabled).toBe(false);
+    await addUser(store, { id: 'admin-2', nama: 'Admin Dua', password: 'rahasia-admin-2', roles: ['admin'] }, NOW);
+    expect((await updateUser(store, 'admin-1', { disabled: true }, NOW)).disabled).toBe(true);
+    await expect(updateUser(store, 'admin-2', { roles: ['auditor'] }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await store.close();
+  });
+
   it('stores an argon2id hash, never the password, and logs in with a token that expires after 12 hours', async () => {
     const store = open();
     await addUser(store, { id: 'jurusita-1', nama: 'Budi', password: 'rahasia-budi-1', roles: ['jurusita'] }, NOW);
