@@ -13,6 +13,7 @@ import { addUser, login, logout, publicUser, updateUser } from '../src/auth/peop
 import { SessionCache } from '../src/auth/sessionCache.ts';
 import { LOCK_AFTER, LoginThrottle } from '../src/auth/loginThrottle.ts';
 import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
 import type { HistoryEntry, OpenStep } from '../src/runtime/caseRecord.ts';
@@ -152,6 +153,9 @@ const route = (handler: (req: Request, res: Response) => Promise<unknown>, middl
 export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // The usual security headers (helmet). Its Content-Security-Policy is left to the routes that need
+  // one (the SOP document); HSTS waits for HTTPS, which this server does not serve itself yet.
+  app.use(helmet({ contentSecurityPolicy: false, strictTransportSecurity: false }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'permintaan'));

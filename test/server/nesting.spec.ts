@@ -22,6 +22,14 @@ describe('nesting bound on JSON bodies', () => {
   });
   afterAll(async () => { await api.close(); });
 
+  it('answers with the usual security headers', async () => {
+    const answer = await fetch(`${api.url}/api/health`);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('measures depth without recursion, whatever the depth', () => {
     expect(nestingDepth({ a: [1, { b: null }], c: 'x' })).toBe(3);
     expect(nestingDepth('teks')).toBe(0);
