@@ -9,10 +9,8 @@ import { worklistRows } from '../src/store/worklistRows.ts';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
-import { addUser, login, logout, publicUser, updateUser } from '../src/auth/people.ts';
+import { addUser, logout, publicUser, updateUser } from '../src/auth/people.ts';
 import { SessionCache } from '../src/auth/sessionCache.ts';
-import { LOCK_AFTER, LoginThrottle } from '../src/auth/loginThrottle.ts';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
@@ -31,6 +29,7 @@ import { problemHandler, sendProblem } from './problem.ts';
 import { badParameter, queryBoolean, queryBound, queryCount, queryString } from './queryParameters.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { loginRoute } from './routes/login.ts';
 import type { CheckpointPlaces } from '../src/audit/checkpointFiles.ts';
 import { validBody } from './schemas.ts';
 import { webApp } from './webApp.ts';
@@ -41,8 +40,6 @@ const VERSION = (createRequire(import.meta.url)('../package.json') as { version:
 const STATUSES: readonly CaseStatus[] = ['active', 'completed', 'terminated', 'failed', 'incident'];
 const MAX_JSON = '256kb';
 const MAX_XML = '5mb';
-/** Wrong passwords one address may send in 15 minutes, over every account. */
-const LOGIN_FAILURES_PER_ADDRESS = 100;
 
 function bad(message: string): ProtapError {
   return new ProtapError('BAD_INPUT', message);
@@ -181,40 +178,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
   app.use('/api/docs', express.static(swaggerUi, { index: false }));
 
-  // Wrong passwords are bounded per address (express-rate-limit: failures only, so the people of
-  // one office behind one address still sign in) and per account (LoginThrottle: a lock that grows).
-  const throttle = new LoginThrottle();
-  const perAddress = rateLimit({
-    windowMs: 15 * 60_000, limit: LOGIN_FAILURES_PER_ADDRESS, skipSuccessfulRequests: true, standardHeaders: 'draft-7', legacyHeaders: false,
-    handler: (req, res) => {
-      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const wait = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
-      logger.warn({ address: req.ip }, 'terlalu banyak kata sandi salah dari satu alamat');
-      res.set('Retry-After', String(wait));
-      sendProblem(res, 429, 'TOO_MANY_ATTEMPTS', `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, { retryAfter: wait });
-    },
-  });
-  app.post('/api/login', perAddress, json, validBody('Login'), route(async (req, res) => {
-    const { id, password } = req.body as { id: string; password: string };
-    const now = Date.now();
-    const wait = throttle.waitSeconds(id, now);
-    if (wait > 0) {
-      res.set('Retry-After', String(wait));
-      throw new ProtapError('TOO_MANY_ATTEMPTS', `Akun "${id}" dikunci sementara setelah ${LOCK_AFTER} kata sandi salah berturut-turut. Coba lagi dalam ${Math.ceil(wait / 60)} menit, atau minta admin mengatur ulang kata sandinya.`, { retryAfter: wait });
-    }
-    let session: Awaited<ReturnType<typeof login>>;
-    try {
-      session = await login(engine.store, id, password, engine.clock());
-    } catch (error) {
-      if (error instanceof ProtapError && error.code === 'LOGIN_FAILED') {
-        const locked = throttle.failed(id, now);
-        if (locked) logger.warn({ account: id, address: req.ip, seconds: locked }, 'akun dikunci sementara: kata sandi salah berturut-turut');
-      }
-      throw error;
-    }
-    throttle.succeeded(id);
-    res.json({ token: session.token, expiresAt: session.expiresAt, user: publicUser(session.user) });
-  }));
+  loginRoute(app, engine, logger, [...json, validBody('Login')]);
 
   // Everything below needs a live session.
   app.use('/api', route(async (req, res) => {

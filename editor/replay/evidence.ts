@@ -6,8 +6,9 @@
  */
 import type { Api } from '../core/api.ts';
 import { download } from '../modeler/localFile.ts';
+import type { CheckpointFinding } from '../../src/audit/auditShapes.ts';
 
-export interface CheckpointFinding { caseId: string; reason: string }
+export type { CheckpointFinding };
 
 export interface CaseEvidence {
   definisi: { version: number; sha256: string | null; sha256SaatMulai: string | null; sama: boolean | null };

@@ -14,20 +14,7 @@ import { formatTanggal } from '../i18n/format.ts';
 import type { Router } from '../shell/router.ts';
 import { may } from '../../src/auth/roles.ts';
 import { checkpointLine, withTanggal } from './evidenceLines.ts';
-import type { CheckpointFinding } from './evidence.ts';
-
-/** The job as the server answers it (src/audit/replayJob.ts). */
-interface ReplayJob {
-  id: string;
-  startedAt: string;
-  status: 'berjalan' | 'selesai' | 'gagal';
-  checked: number;
-  total: number;
-  bad: { caseId: string; businessKey?: string; badSeq?: number; reason: string }[];
-  finishedAt?: string;
-  checkpoint?: { name: string; at: string; problem?: string; findings: CheckpointFinding[] };
-  error?: string;
-}
+import type { ReplayJob } from '../../src/audit/auditShapes.ts';
 
 const PATH = '/api/audit/replay-all';
 /** "40.000": counts as an Indonesian reader writes them. */

@@ -7,7 +7,8 @@
  * reads that job. Registered after the authentication middleware.
  */
 import type express from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { handle } from './handle.ts';
+import type { RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listCheckpoints, writeCheckpoint, type CheckpointPlaces } from '../../src/audit/checkpointFiles.ts';
@@ -17,9 +18,6 @@ import type { Permission } from '../../src/auth/roles.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
 import type { UserRow } from '../../src/store/caseStore.ts';
 import type { DurableEngine } from '../../src/store/durableEngine.ts';
-
-const handle = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => { handler(req, res).catch(next); };
 
 /** The engine's clock as an ISO instant in UTC (the form checkpoints and evidence record). */
 const nowOf = (engine: DurableEngine) => new Date(Date.parse(engine.clock())).toISOString();

@@ -5,16 +5,13 @@
  * `next`, so the problem+json handler answers them.
  */
 import type express from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { handle } from './handle.ts';
+import type { Request } from 'express';
 import { may } from '../../src/auth/roles.ts';
 import { complianceReport, type ComplianceFilter } from '../../src/reports/compliance.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
 import type { UserRow } from '../../src/store/caseStore.ts';
 import type { DurableEngine } from '../../src/store/durableEngine.ts';
-
-/** Passes a rejected promise to the error handler. */
-const handle = (handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => { handler(req, res).catch(next); };
 
 /** A query parameter given at most once, 1–200 characters. */
 function queryText(req: Request, name: string): string | undefined {

@@ -12,6 +12,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaseStore } from '../store/caseStore.ts';
+import type { CheckpointFinding } from './auditShapes.ts';
 import { canonical, sha256 } from './hashChain.ts';
 
 export const CHECKPOINT_FORMAT = 'protap-checkpoint/1';
@@ -34,7 +35,7 @@ export interface Checkpoint {
   signature: string;
 }
 
-export interface CheckpointFinding { caseId: string; reason: string }
+export type { CheckpointFinding } from './auditShapes.ts';
 
 /** The fingerprint an office records for its key: SHA-256 of the public key's DER, in hex groups. */
 export function fingerprintOf(publicKey: KeyObject): string {

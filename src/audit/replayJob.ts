@@ -7,27 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { StoredCase } from '../store/caseStore.ts';
-import { checkAgainstCheckpoint, checkpointProblem, signingKey, type CheckpointFinding } from './checkpoint.ts';
+import type { ReplayJob } from './auditShapes.ts';
+import { checkAgainstCheckpoint, checkpointProblem, signingKey } from './checkpoint.ts';
 import type { CheckpointPlaces } from './checkpointFiles.ts';
 import { checkpointsNewestFirst } from './evidence.ts';
 import { replayCases, type ReplaySource } from './replay.ts';
 
-export interface ReplayJob {
-  id: string;
-  startedAt: string;
-  status: 'berjalan' | 'selesai' | 'gagal';
-  /** Cases replayed so far. */
-  checked: number;
-  /** Cases in the store when the job began (raised if more are checked: cases started meanwhile). */
-  total: number;
-  /** The broken cases, with the business key (nomor perkara/surat) people know them by. */
-  bad: { caseId: string; businessKey?: string; badSeq?: number; reason: string }[];
-  finishedAt?: string;
-  /** The store against the newest checkpoint; absent when there is none yet. */
-  checkpoint?: { name: string; at: string; problem?: string; findings: CheckpointFinding[] };
-  /** Why the job stopped, when it failed. */
-  error?: string;
-}
+export type { ReplayJob } from './auditShapes.ts';
 
 export type ReplayJobSource = ReplaySource & { clock(): string };
 
