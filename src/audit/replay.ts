@@ -42,11 +42,15 @@ export async function replayCase(source: ReplaySource, caseId: string, row?: Sto
   return checkSafely(source, stored, rows, await sideTables(source.store, [stored]));
 }
 
-/** Replays stored cases (a page of them), their logs read in one query; the reports come in the order of the cases. */
-export async function replayCases(source: ReplaySource, cases: readonly StoredCase[]): Promise<ReplayReport[]> {
+/**
+ * Replays stored cases (a page of them), their logs read in one query; the reports come in the order
+ * of the cases. `documents` carries the stored BPMN hashes from page to page of one run, so each
+ * definition version's XML is read and hashed once a run rather than once a page.
+ */
+export async function replayCases(source: ReplaySource, cases: readonly StoredCase[], documents = new Map<string, string>()): Promise<ReplayReport[]> {
   const logs = await source.store.logsOf(cases.map((stored) => stored.id));
   await source.ensureDefinitions(cases);
-  const tables = await sideTables(source.store, cases);
+  const tables = await sideTables(source.store, cases, documents);
   return cases.map((stored) => checkSafely(source, stored, logs.get(stored.id) ?? [], tables));
 }
 
@@ -58,8 +62,7 @@ interface SideTables {
   timers: Map<string, TimerRow[]>;
 }
 
-async function sideTables(store: CaseStore, cases: readonly StoredCase[]): Promise<SideTables> {
-  const sources = new Map<string, string>();
+async function sideTables(store: CaseStore, cases: readonly StoredCase[], sources = new Map<string, string>()): Promise<SideTables> {
   for (const stored of cases) {
     const key = `${stored.processId}@${stored.definitionVersion}`;
     if (sources.has(key)) continue;
@@ -154,10 +157,11 @@ function differentClaim(logged: Map<string, StepClaim>, steps: readonly OpenStep
 /** Replays every case of the store, a page at a time; `onReport` sees each verdict. */
 export async function replayAll(source: ReplaySource, onReport: (report: ReplayReport) => void = () => {}): Promise<{ cases: number; events: number; bad: ReplayReport[] }> {
   const summary = { cases: 0, events: 0, bad: [] as ReplayReport[] };
+  const documents = new Map<string, string>();
   for (let afterId = ''; ;) {
     const page = await source.store.listCases({ afterId, limit: 500 });
     if (page.length === 0) return summary;
-    for (const report of await replayCases(source, page)) {
+    for (const report of await replayCases(source, page, documents)) {
       summary.cases++;
       summary.events += report.events;
       if (!report.utuh) summary.bad.push(report);

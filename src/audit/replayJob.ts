@@ -56,10 +56,11 @@ const nextTurn = () => new Promise<void>((resolve) => { setImmediate(resolve); }
 
 async function run(source: ReplayJobSource, places: CheckpointPlaces, job: ReplayJob): Promise<void> {
   job.total = await countCases(source);
+  const documents = new Map<string, string>();
   for (let afterId = ''; ;) {
     const page = await source.store.listCases({ afterId, limit: PAGE });
     if (page.length === 0) break;
-    const reports = await replayCases(source, page);
+    const reports = await replayCases(source, page, documents);
     reports.forEach((report, index) => {
       job.checked++;
       if (report.utuh) return;

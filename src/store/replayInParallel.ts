@@ -101,8 +101,9 @@ export async function replayInParallel(settings: StoreSettings, options: Paralle
         });
       }
       void (async () => {
+        const documents = new Map<string, string>();
         for (let cases = workersOnly ? [] : await pages.next(); cases.length > 0; cases = await pages.next()) {
-          tally(await replayCases(source, cases));
+          tally(await replayCases(source, cases, documents));
           // SQLite reads never leave the event loop: let the workers' verdicts and requests in between pages.
           await new Promise((next) => setImmediate(next));
         }

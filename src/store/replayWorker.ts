@@ -27,7 +27,8 @@ try {
     },
     isRecompiled: (processId, version) => recompiled.has(`${processId}@${version}`),
   };
-  // Pages are replayed one after another, in the order they come.
+  // Pages are replayed one after another, in the order they come; each BPMN document hashed once a run.
+  const documents = new Map<string, string>();
   let work = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     work = work.then(async () => {
@@ -35,7 +36,7 @@ try {
         definitions.set(`${data.processId}@${data.version}`, { ...data, machine: createProcessMachine(data.config) });
         if (changed) recompiled.add(`${data.processId}@${data.version}`);
       }
-      port.postMessage({ reports: await replayCases(source, message.cases) });
+      port.postMessage({ reports: await replayCases(source, message.cases, documents) });
     }).catch((error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }));
   });
   port.postMessage({ ready: true });
