@@ -95,6 +95,18 @@ say();
 const { durableSection } = await import('./durable.ts');
 await durableSection(say);
 
+// Health while BPMN is validated (bench/validateLatency.ts): worker thread against the server's own thread.
+const { validateLatency, latencyTable } = await import('./validateLatency.ts');
+say('## Health while BPMN is validated');
+say('');
+say('Issue 18, point 6: `/api/health` asked every 10 ms on a real server (`server/main.ts`, SQLite) while one analyst');
+say('validates BPMN in a loop for 10 s — the largest diagram accepted (9,000 tasks, 18,005 XML elements) and one of');
+say("20,000 tasks (refused by its size). Checks on the BPMN worker thread (the server's default) beside the same");
+say('server checking on its own thread (`PROTAP_BPMN_THREAD=off`), in one run. Target: health p99 under 50 ms.');
+say('');
+for (const line of latencyTable(await validateLatency())) say(line);
+say();
+
 // HTTP load (bench/load.ts; BENCH_LOAD_* variables): a real server process on SQLite FULL, then
 // NORMAL, takes complete-step requests at 100–1000/s from autocannon (bursts) and an open-model
 // generator (steady); throughput, p50/p99 latency, rounds at 500/s and where a request's time goes.

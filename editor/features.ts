@@ -3,6 +3,7 @@ import type { ModuleDeclaration } from 'didi';
 import cases from './cases/index.ts';
 import modeler from './modeler/index.ts';
 import monitor from './monitor/index.ts';
+import people from './people/index.ts';
 import replay from './replay/index.ts';
 
-export const FEATURES: ModuleDeclaration[] = [cases, monitor, replay, modeler];
+export const FEATURES: ModuleDeclaration[] = [cases, monitor, replay, modeler, people];

@@ -9,16 +9,18 @@ import { worklistRows } from '../src/store/worklistRows.ts';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
-import { addUser, logout, publicUser, updateUser } from '../src/auth/people.ts';
+import { logout } from '../src/auth/people.ts';
+import { LoginThrottle } from '../src/auth/loginThrottle.ts';
 import { SessionCache } from '../src/auth/sessionCache.ts';
 import helmet from 'helmet';
 import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
+import { checkMayRead, checkMaySend, checkMayStart, mayStart, readableProcesses } from '../src/auth/sopAccess.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
 import type { HistoryEntry, OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
-import { validateBpmn } from '../src/runtime/validateBpmn.ts';
 import { startForm } from '../src/runtime/definition.ts';
+import { zoneLabel } from '../src/calendar/formatTanggal.ts';
 import { MAX_NESTING, nestingDepth } from '../src/runtime/dataNesting.ts';
 import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
 import { deployedSopDocument, draftSopDocument, type DocumentFormat, type SopDocument } from '../src/store/sopDocument.ts';
@@ -30,6 +32,7 @@ import { badParameter, queryBoolean, queryBound, queryCount, queryString } from 
 import { reportRoutes } from './routes/reports.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loginRoute } from './routes/login.ts';
+import { peopleRoutes } from './routes/people.ts';
 import type { CheckpointPlaces } from '../src/audit/checkpointFiles.ts';
 import { validBody } from './schemas.ts';
 import { webApp } from './webApp.ts';
@@ -147,12 +150,13 @@ function idempotencyKeyOf(req: Request): string | undefined {
 const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
-export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces } = {}): express.Express {
+export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces; tls?: boolean } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // The usual security headers (helmet). Its Content-Security-Policy is left to the routes that need
-  // one (the SOP document); HSTS waits for HTTPS, which this server does not serve itself yet.
-  app.use(helmet({ contentSecurityPolicy: false, strictTransportSecurity: false }));
+  // one (the SOP document). HSTS only when this server itself serves HTTPS (`tls`, server/listen.ts):
+  // 180 days, this host name alone (an office's other hosts may still be plain HTTP).
+  app.use(helmet({ contentSecurityPolicy: false, strictTransportSecurity: options.tls ? { maxAge: 15_552_000, includeSubDomains: false } : false }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'permintaan'));
@@ -168,8 +172,17 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }];
   const xml = express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: MAX_XML });
 
+  /** Refuses to show a case to someone outside its SOP and unit (src/auth/sopAccess.ts); an unknown case is 404. */
+  const checkReadable = async (id: string, res: Response) => {
+    const row = await engine.store.getCase(id);
+    if (!row) throw new ProtapError('CASE_NOT_FOUND', `Kasus "${id}" tidak ditemukan.`);
+    await engine.refreshDefinitions();
+    checkMayRead(userOf(res), engine.definition(row.processId, row.definitionVersion));
+  };
+
   app.get('/api/health', route(async (_req, res) => {
-    res.json({ status: 'siap', store: engine.store.kind, definitions: engine.definitions().length });
+    // The office's zone (PROTAP_ZONA): the web app shows every time in it.
+    res.json({ status: 'siap', store: engine.store.kind, definitions: engine.definitions().length, zone: engine.calendar.zone, zona: zoneLabel(engine.calendar.zone) });
   }));
 
   const sessions = new SessionCache(engine.store);
@@ -178,7 +191,8 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
   app.use('/api/docs', express.static(swaggerUi, { index: false }));
 
-  loginRoute(app, engine, logger, [...json, validBody('Login')]);
+  const throttle = new LoginThrottle();
+  loginRoute(app, engine, logger, [...json, validBody('Login')], throttle);
 
   // Everything below needs a live session.
   app.use('/api', route(async (req, res) => {
@@ -197,31 +211,15 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     res.status(204).end();
   }));
 
-  app.get('/api/me', route(async (_req, res) => {
-    res.json(publicUser(userOf(res)));
-  }));
-
-  app.get('/api/users', permit('manageUsers'), route(async (_req, res) => {
-    res.json((await engine.store.listUsers()).map(publicUser));
-  }));
-
-  app.post('/api/users', permit('manageUsers'), json, validBody('NewUser'), route(async (req, res) => {
-    const { id, nama, password, roles } = req.body as { id: string; nama: string; password: string; roles: string[] };
-    res.status(201).json(publicUser(await addUser(engine.store, { id, nama, password, roles }, engine.clock())));
-  }));
-
-  app.patch('/api/users/:id', permit('manageUsers'), json, validBody('UserChange'), route(async (req, res) => {
-    const change = req.body as { nama?: string; password?: string; roles?: string[]; disabled?: boolean };
-    const updated = await updateUser(engine.store, String(req.params.id), change, engine.clock());
-    sessions.forgetUser(updated.id);
-    res.json(publicUser(updated));
-  }));
+  // Own account, names, units and (admin) people; from here on a password an admin chose must be changed first.
+  peopleRoutes(app, engine, { json, sessions, throttle, permit, logger });
 
   app.get('/api/definitions', route(async (_req, res) => {
+    const user = userOf(res);
     await engine.refreshDefinitions();
     res.json(engine.definitions().map((d) => {
       const start = startForm(d);
-      return { processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku, ...(start ? { startForm: start } : {}) };
+      return { processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku, mayStart: mayStart(user, d), ...(start ? { startForm: start } : {}) };
     }));
   }));
 
@@ -242,8 +240,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.post('/api/definitions/validate', xml, route(async (req, res) => {
     const document = xmlBodyOf(req, res);
     if (document === undefined) return;
-    await engine.refreshDefinitions();
-    res.json(await validateBpmn(document, new Set(engine.definitions().map((d) => d.processId))));
+    res.json(await engine.validateXml(document));
   }));
 
   // The official SOP document (Permenpan RB 35/2012) of a diagram as it is now in the modeler.
@@ -272,23 +269,32 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const { processId, vars, businessKey } = req.body as { processId: string; vars?: Record<string, unknown>; businessKey?: string };
     const idempotencyKey = idempotencyKeyOf(req);
     await engine.ensureLatest(processId);
-    const view = await engine.startCase(processId, { actor: demand(res, 'act').id, ...(vars ? { vars } : {}), ...(businessKey ? { businessKey } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const user = demand(res, 'act');
+    checkMayStart(user, engine.definition(processId));
+    const view = await engine.startCase(processId, { actor: user.id, ...(vars ? { vars } : {}), ...(businessKey ? { businessKey } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) });
     res.status(201).json(view);
   }));
 
   app.get('/api/cases', route(async (req, res) => {
-    const cases = await engine.store.listCases(caseFilterOf(req, engine.calendar.zone, engine.clock()));
+    await engine.refreshDefinitions();
+    const filter = caseFilterOf(req, engine.calendar.zone, engine.clock());
+    // Only the cases of the SOPs the person may read (their roles' and their unit's; everything for those who oversee).
+    const readable = readableProcesses(userOf(res), engine.definitions());
+    const cases = readable === undefined ? await engine.store.listCases(filter)
+      : filter.processId !== undefined ? (readable.includes(filter.processId) ? await engine.store.listCases(filter) : [])
+      : readable.length > 0 ? await engine.store.listCases({ ...filter, processIds: readable }) : [];
     res.json(cases.map((c) => ({ id: c.id, processId: c.processId, version: c.definitionVersion, businessKey: c.businessKey, status: c.status, revision: c.revision, startedAt: c.startedAt, endedAt: c.endedAt })));
   }));
 
   app.get('/api/cases/:id', route(async (req, res) => {
+    await checkReadable(String(req.params.id), res);
     res.json(await engine.getCase(String(req.params.id)));
   }));
 
   app.get('/api/cases/:id/log', route(async (req, res) => {
     const id = String(req.params.id);
+    await checkReadable(id, res);
     const log = await engine.store.log(id);
-    if (log.length === 0 && !(await engine.store.getCase(id))) throw new ProtapError('CASE_NOT_FOUND', `Kasus "${id}" tidak ditemukan.`);
     // Who, when and what are shown from the hashed entry, never from the side columns (replay checks those agree).
     res.json(log.map((row) => {
       const entry = JSON.parse(row.entry) as HistoryEntry;
@@ -297,6 +303,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   app.get('/api/cases/:id/replay', route(async (req, res) => {
+    await checkReadable(String(req.params.id), res);
     const report = await replayCase(engine, String(req.params.id));
     if (!report.processId) throw new ProtapError('CASE_NOT_FOUND', report.reason ?? 'Kasus tidak ditemukan.');
     res.json(report);
@@ -332,8 +339,9 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.post('/api/messages', json, validBody('Message'), route(async (req, res) => {
     const { name, caseId, businessKey, data } = req.body as { name: string; caseId?: string; businessKey?: string; data?: Record<string, unknown> };
     const idempotencyKey = idempotencyKeyOf(req);
+    const user = demand(res, 'act');
     res.json(await engine.correlateMessage(name, caseId ? { caseId } : { businessKey: businessKey as string }, {
-      actor: demand(res, 'act').id, ...(data ? { data } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
+      actor: user.id, mayDeliver: (definition) => checkMaySend(user, definition, name), ...(data ? { data } : {}), ...(idempotencyKey ? { idempotencyKey } : {}),
     }));
   }));
 

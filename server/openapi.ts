@@ -22,17 +22,31 @@ type Operation = {
 };
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
-  '/api/health': { get: { summary: 'Keadaan server', ok: 200, public: true } },
-  '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam). Setelah 10 kata sandi salah berturut-turut akun dikunci sementara (15 menit, bertambah panjang); satu alamat paling banyak 100 kegagalan per 15 menit: 429 TOO_MANY_ATTEMPTS dengan Retry-After', body: 'Login', ok: 200, public: true, errors: [400, 401, 429] } },
+  '/api/health': { get: { summary: 'Keadaan server, dan zona waktu kantor (`zone` IANA, `zona` WIB/WITA/WIT: PROTAP_ZONA) yang dipakai aplikasi web', ok: 200, public: true } },
+  '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam) dan pengguna (`user.mustChangePassword`: kata sandi harus diganti dulu). Setelah 10 kata sandi salah berturut-turut akun dikunci sementara (15 menit, bertambah panjang); satu alamat paling banyak 100 kegagalan per 15 menit: 429 TOO_MANY_ATTEMPTS dengan Retry-After', body: 'Login', ok: 200, public: true, errors: [400, 401, 429] } },
   '/api/logout': { post: { summary: 'Keluar: mengakhiri sesi token ini', ok: 204 } },
-  '/api/me': { get: { summary: 'Pengguna yang sedang masuk, dengan perannya', ok: 200 } },
-  '/api/users': {
-    get: { summary: 'Daftar pengguna', ok: 200, roles: 'admin' },
-    post: { summary: 'Menambah pengguna', body: 'NewUser', ok: 201, roles: 'admin', errors: [400, 403, 409] },
+  '/api/me': { get: { summary: 'Pengguna yang sedang masuk: peran, unit kerja, dan `mustChangePassword` (true: kata sandi harus diganti dulu)', ok: 200 } },
+  '/api/me/password': {
+    post: {
+      summary: 'Mengganti kata sandi sendiri: `current` harus benar (salah → 400 BAD_INPUT dengan field current, dihitung sebagai percobaan masuk yang gagal), `password` paling sedikit 10 karakter dan berbeda; sesi lain orang itu berakhir, sesi ini tetap; `mustChangePassword` menjadi false',
+      body: 'PasswordChange', ok: 204, errors: [400, 429],
+    },
   },
-  '/api/users/{id}': { patch: { summary: 'Mengubah nama, peran, kata sandi, atau menonaktifkan pengguna', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404] } },
+  '/api/people': { get: { summary: 'Nama semua pengguna, untuk menampilkan nama alih-alih nama login: [{id, nama}] (tanpa peran, tanpa hash)', ok: 200 } },
+  '/api/units': { get: { summary: 'Unit kerja yang disebut identitas SOP yang di-deploy, berurutan (pilihan unit pengguna)', ok: 200 } },
+  '/api/users': {
+    get: { summary: 'Daftar pengguna: nama, peran, unit, nonaktif, mustChangePassword (tanpa hash)', ok: 200, roles: 'admin', errors: [403] },
+    post: { summary: 'Menambah pengguna. Kata sandinya harus diganti saat pertama masuk (`mustChangePassword`, bawaan true)', body: 'NewUser', ok: 201, roles: 'admin', errors: [400, 403, 409] },
+  },
+  '/api/users/{id}': { patch: { summary: 'Mengubah nama, peran, unit (teks kosong menghapusnya), kata sandi, atau menonaktifkan pengguna; admin aktif terakhir tidak dapat dinonaktifkan atau kehilangan peran admin (409)', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404, 409] } },
+  '/api/users/{id}/reset-password': {
+    post: {
+      summary: 'Mengatur ulang kata sandi: {password} sekali pakai, dibuat server dan hanya dijawab sekali; semua sesi orang itu berakhir dan ia harus menggantinya saat masuk',
+      ok: 200, path: ['id'], roles: 'admin', errors: [403, 404],
+    },
+  },
   '/api/definitions': {
-    get: { summary: 'SOP yang di-deploy, tiap versi; `startForm` (skema form-js) bila memulai kasus perlu menjawab sesuatu', ok: 200 },
+    get: { summary: 'SOP yang di-deploy, tiap versi; `mayStart`: apakah peran Anda boleh memulainya (lajur start event, atau `sop:dimulaiOleh`); `startForm` (skema form-js) bila memulai kasus perlu menjawab sesuatu', ok: 200 },
     post: { summary: 'Men-deploy diagram BPMN (versi baru; kasus berjalan tetap pada versinya)', body: 'xml', ok: 201, roles: 'analis, admin', errors: [403, 413, 415, 422] },
   },
   '/api/definitions/validate': {
@@ -67,7 +81,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/cases': {
     get: {
-      summary: 'Daftar kasus, terbaru dulu', ok: 200, errors: [400],
+      summary: 'Daftar kasus, terbaru dulu: hanya SOP yang boleh Anda baca (peran lajurnya atau unit kerja Anda; pimpinan, auditor, analis dan admin: semua)', ok: 200, errors: [400],
       query: [
         ['status', 'active | completed | terminated | failed | incident'], ['processId', 'SOP'], ['businessKey', 'nomor perkara/surat'],
         ['overdue', 'true: kasus dengan langkah terbuka yang melewati tenggat; false: tanpa langkah seperti itu'],
@@ -76,11 +90,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
         ['limit', '1–1000, bawaan 100'],
       ],
     },
-    post: { summary: 'Memulai kasus (header Idempotency-Key opsional)', body: 'StartCase', ok: 201, roles: 'semua kecuali auditor', errors: [400, 403, 404, 422] },
+    post: { summary: 'Memulai kasus (header Idempotency-Key opsional); hanya pemegang peran lajur start event SOP (atau `sop:dimulaiOleh`), pimpinan dan admin', body: 'StartCase', ok: 201, roles: 'pelaksana lajur awal SOP, pimpinan, admin', errors: [400, 403, 404, 422] },
   },
-  '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat dan formulirnya, variabel, riwayat', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id'], errors: [404] } },
-  '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [404] } },
-  '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [404] } },
+  '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat dan formulirnya, variabel, riwayat (403 bagi orang di luar SOP dan unitnya)', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id'], errors: [403, 404] } },
+  '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [403, 404] } },
+  '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [403, 404] } },
   '/api/cases/{id}/evidence': {
     get: {
       summary: 'Bukti audit satu kasus sebagai berkas JSON bertanda tangan (Ed25519, kunci titik periksa): kasus, hash SHA-256 dokumen BPMN versinya dan hash yang dipatok saat kasus dimulai, putusan replay, titik periksa terbaru yang memuat kasus dan temuannya, dan log',
@@ -100,7 +114,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     },
     delete: { summary: 'Melepas klaim langkah (pengambilnya atau admin); langkah tanpa klaim tidak berubah', ok: 200, path: ['id', 'stepId'], roles: 'pengambil klaim, admin', errors: [403, 404, 409] },
   },
-  '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor)', body: 'Message', ok: 200, roles: 'semua kecuali auditor', errors: [400, 403, 404, 409] } },
+  '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor); hanya pemegang peran lajur penerima pesan itu di SOP kasus, pimpinan dan admin', body: 'Message', ok: 200, roles: 'pelaksana lajur penerima pesan, pimpinan, admin', errors: [400, 403, 404, 409] } },
   '/api/roles': { get: { summary: 'Peran pelaksana yang dikenal: dari lajur SOP yang di-deploy dan dari orang-orang kantor', ok: 200 } },
   '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: [['pelaksana', 'peran, dipisah koma'], ['semua', 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)'], ['late', 'true: hanya yang terlambat'], ['limit', 'paling banyak 1–5000 (bawaan 500)']], errors: [400, 403] } },
   '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
@@ -226,7 +240,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: 'Protap API', version,
-      description: 'SOP pemerintah sebagai BPMN yang dijalankan: definisi, kasus, langkah, daftar kerja, log berantai hash, replay, laporan. Kesalahan dijawab sebagai application/problem+json (RFC 9457) dengan `code` dan `detail` berbahasa Indonesia.',
+      description: 'SOP pemerintah sebagai BPMN yang dijalankan: definisi, kasus, langkah, daftar kerja, log berantai hash, replay, laporan. Kesalahan dijawab sebagai application/problem+json (RFC 9457) dengan `code` dan `detail` berbahasa Indonesia. Selama kata sandi seseorang harus diganti (`mustChangePassword`), setiap panggilan selain GET /api/me, POST /api/me/password dan POST /api/logout dijawab 403 PASSWORD_CHANGE_REQUIRED.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

@@ -10,6 +10,7 @@ import { ProtapError } from '../src/runtime/protapError.ts';
 const text = (max: number, description: string) => ({ type: 'string', minLength: 1, maxLength: max, description });
 const roles = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,79}$' }, minItems: 1, maxItems: 50, description: 'admin, analis, pimpinan, auditor, atau sop:pelaksana lajur' };
 const data = { type: 'object', description: 'Data kasus (variabel) yang digabungkan ke kasus' };
+const unit = { type: 'string', maxLength: 120, description: 'Unit kerja, mis. "Kepaniteraan Pidana" (seperti unit di identitas SOP); teks kosong menghapusnya' };
 
 export const requestSchemas = {
   Login: {
@@ -18,11 +19,18 @@ export const requestSchemas = {
   },
   NewUser: {
     type: 'object', additionalProperties: false, required: ['id', 'nama', 'password', 'roles'],
-    properties: { id: text(64, 'Nama login: huruf kecil, angka, . _ -'), nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles },
+    properties: {
+      id: text(64, 'Nama login: huruf kecil, angka, . _ -'), nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, unit,
+      mustChangePassword: { type: 'boolean', description: 'Wajib mengganti kata sandi saat pertama masuk (bawaan true: kata sandi dipilih admin)' },
+    },
   },
   UserChange: {
     type: 'object', additionalProperties: false, minProperties: 1,
-    properties: { nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, disabled: { type: 'boolean' } },
+    properties: { nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, disabled: { type: 'boolean' }, unit },
+  },
+  PasswordChange: {
+    type: 'object', additionalProperties: false, required: ['current', 'password'],
+    properties: { current: { type: 'string', minLength: 1, maxLength: 200, description: 'Kata sandi sekarang' }, password: { type: 'string', minLength: 10, maxLength: 200, description: 'Kata sandi baru' } },
   },
   StartCase: {
     type: 'object', additionalProperties: false, required: ['processId'],

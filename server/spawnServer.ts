@@ -35,11 +35,12 @@ export interface SpawnOptions {
 }
 
 /**
- * Starts a server with this process's environment plus `env` (PORT 0, the catalogue off and no web
- * app build unless given; a variable set to undefined is removed).
+ * Starts a server with this process's environment plus `env` (PORT 0, the catalogue off, no web
+ * app build and no config file — not even a developer's ./protap.conf — unless given; a variable
+ * set to undefined is removed).
  */
 export async function spawnServer(env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<ServerProcess> {
-  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PROTAP_CATALOGUE: 'off', PROTAP_WEB_BUILD: 'off', LOG_LEVEL: 'info', ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PROTAP_CATALOGUE: 'off', PROTAP_WEB_BUILD: 'off', LOG_LEVEL: 'info', PROTAP_CONFIG: '', ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));

@@ -3,6 +3,7 @@
  * command and data, notes; the auditor's replay view (#/audit/<id>) checks the chain itself.
  */
 import { h } from '../core/dom.ts';
+import { personLabel } from '../core/people.ts';
 import { formatTanggal } from '../i18n/format.ts';
 import type { LogEntry } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
@@ -18,7 +19,7 @@ export function caseHistory(caseId: string, log: LogEntry[], names: Map<string, 
       h('tbody', {}, log.map((row) => h('tr', {},
         h('td', {}, row.seq),
         h('td', {}, formatTanggal(row.at)),
-        h('td', {}, row.actor),
+        h('td', {}, personLabel(row.actor)),
         h('td', {}, commandText(row.event, names), h('br'), h('small', { class: 'mono keterangan' }, row.event)),
         h('td', {}, dataText(row.entry.command?.data ?? row.entry.data)),
         h('td', {}, (row.entry.notes ?? []).map((note) => h('div', {}, note))))))));

@@ -3,6 +3,7 @@
  * the worklist, and under the table how each due time was derived (anchor, counting, days skipped).
  */
 import { h } from '../core/dom.ts';
+import { personLabel } from '../core/people.ts';
 import { formatHari, formatTanggal } from '../i18n/format.ts';
 import { dueCell } from '../worklist/dueCell.ts';
 import type { CaseDetail, ActiveStep } from './caseAnswers.ts';
@@ -24,7 +25,7 @@ export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () 
         h('td', {}, formatTanggal(step.startedAt)),
         h('td', {}, dueCell({ due: step.due, late: step.late || detail.late.includes(step.id) }),
           step.notBefore ? h('div', { class: 'keterangan' }, `tidak sebelum ${formatTanggal(step.notBefore)}`) : null),
-        claims ? h('td', {}, step.claimedBy ?? '—') : null,
+        claims ? h('td', {}, personLabel(step.claimedBy)) : null,
         h('td', {}, stepActions.buttons({ caseId: detail.id, stepId: step.id, name: step.name, pelaksana: step.pelaksana, claimedBy: step.claimedBy, completion: step.completion }, changed)))))),
     ...steps.filter((step) => step.dueExplanation || step.derivation).map(derivation),
     children.length ? [h('h3', {}, 'Kasus anak'), h('ul', {}, children.map(({ step, id }) =>

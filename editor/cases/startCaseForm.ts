@@ -24,9 +24,15 @@ export async function startCaseForm(container: HTMLElement, context: CaseContext
     show(container, h('h1', {}, 'Mulai kasus'), h('p', { class: 'kosong' }, 'Peran auditor hanya membaca kasus; memulai kasus perlu peran lain.'));
     return;
   }
-  const definitions = await latestDefinitions(api);
-  if (definitions.length === 0) {
+  const deployed = await latestDefinitions(api);
+  if (deployed.length === 0) {
     show(container, h('h1', {}, 'Mulai kasus'), h('p', { class: 'kosong' }, 'Belum ada SOP yang di-deploy; analis men-deploy SOP lebih dulu.'));
+    return;
+  }
+  // Only the SOPs this person may start (their lanes' roles; the server decides and checks again).
+  const definitions = deployed.filter((d) => d.mayStart !== false);
+  if (definitions.length === 0) {
+    show(container, h('h1', {}, 'Mulai kasus'), h('p', { class: 'kosong' }, 'Peran Anda tidak memulai SOP mana pun: kasus dimulai oleh pelaksana lajur awal SOP-nya. Hubungi admin bila peran Anda kurang.'));
     return;
   }
   const sop = h('select', { name: 'processId', required: true },

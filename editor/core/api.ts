@@ -97,6 +97,7 @@ export class Api {
     if (response.ok) return response;
     const problem = await problemOf(response);
     if (response.status === 401 && !path.endsWith('/login')) this.session.end();
+    if (problem.code === 'PASSWORD_CHANGE_REQUIRED' && !this.session.user?.mustChangePassword) this.session.update({ mustChangePassword: true });
     throw new ApiError(problem);
   }
 }

@@ -6,6 +6,9 @@ export interface Person {
   id: string;
   nama: string;
   roles: string[];
+  unit?: string;
+  /** The password was chosen by an admin: nothing else may be done until the person chose their own. */
+  mustChangePassword?: boolean;
 }
 
 interface Stored { token: string; user: Person; expiresAt: string }
@@ -31,6 +34,14 @@ export class Session {
 
   begin(token: string, user: Person, expiresAt: string): void {
     this.stored = { token, user, expiresAt };
+    sessionStorage.setItem(KEY, JSON.stringify(this.stored));
+    this.changed();
+  }
+
+  /** The same session, the person changed (a password chosen, or one the server says must be changed). */
+  update(change: Partial<Person>): void {
+    if (!this.stored) return;
+    this.stored = { ...this.stored, user: { ...this.stored.user, ...change } };
     sessionStorage.setItem(KEY, JSON.stringify(this.stored));
     this.changed();
   }

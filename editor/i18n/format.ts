@@ -1,13 +1,49 @@
-/** Dates and deadlines as court staff read them: Indonesian names, times in the office's zone (WIB by default). */
-const ZONE = 'Asia/Jakarta';
+/**
+ * Dates and deadlines as court staff read them: Indonesian names, times in the office's zone —
+ * WIB, WITA or WIT as the server is set (PROTAP_ZONA, sent by GET /api/health; WIB until known).
+ */
+const ZONES: Record<string, { label: string; hours: number }> = {
+  'Asia/Jakarta': { label: 'WIB', hours: 7 },
+  'Asia/Pontianak': { label: 'WIB', hours: 7 },
+  'Asia/Makassar': { label: 'WITA', hours: 8 },
+  'Asia/Jayapura': { label: 'WIT', hours: 9 },
+};
 
-const dateTime = new Intl.DateTimeFormat('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE });
-const dateOnly = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
+let zone = 'Asia/Jakarta';
+let dateTime = formatter(zone);
+let dateOnly = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone });
 const relative = new Intl.RelativeTimeFormat('id-ID', { numeric: 'auto' });
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
+}
+
+/** Uses the office's zone (an IANA name) from now on; an Indonesian zone the app does not know is ignored. */
+export function useOfficeZone(iana: string): void {
+  if (!ZONES[iana] || iana === zone) return;
+  zone = iana;
+  dateTime = formatter(zone);
+  dateOnly = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone });
+}
+
+/** The office zone's IANA name. */
+export function officeZone(): string {
+  return zone;
+}
+
+/** "WIB", "WITA" or "WIT". */
+export function zoneLabel(): string {
+  return ZONES[zone]?.label ?? 'WIB';
+}
+
+/** The office zone's offset from UTC (Indonesia keeps no daylight saving). */
+export function officeOffsetMs(): number {
+  return (ZONES[zone]?.hours ?? 7) * 3_600_000;
+}
 
 /** "Sen, 24 Nov 2026, 14.00 WIB"; an empty string for no date. */
 export function formatTanggal(iso: string | undefined | null): string {
-  return iso ? `${dateTime.format(new Date(iso))} WIB` : '';
+  return iso ? `${dateTime.format(new Date(iso))} ${zoneLabel()}` : '';
 }
 
 export function formatHari(iso: string | undefined | null): string {

@@ -6,7 +6,7 @@
 import type { Api } from '../core/api.ts';
 import { formValues, h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
-import { wibDate } from './workingDays.ts';
+import { officeDate } from './workingDays.ts';
 
 interface ComplianceRow {
   processId: string;
@@ -44,7 +44,7 @@ function sopName(row: ComplianceRow): string {
 
 /** The period form and the report table; `refresh` reads the report again for the chosen period. */
 export function complianceSection(api: Api, notices: Notices): { element: HTMLElement; refresh(): Promise<void> } {
-  const today = wibDate(Date.now());
+  const today = officeDate(Date.now());
   const firstOfMonth = `${today.slice(0, 8)}01`;
   const form = h('form', { class: 'baris', 'aria-label': 'Periode laporan kepatuhan' },
     h('label', {}, 'Dari', h('input', { type: 'date', name: 'from', value: firstOfMonth, required: true })),

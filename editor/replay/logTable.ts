@@ -4,7 +4,8 @@
  * entry before. Selecting a row is the step-through's cursor; the bad entry of a broken chain is red.
  */
 import { h } from '../core/dom.ts';
-import { formatTanggal } from '../i18n/format.ts';
+import { personLabel } from '../core/people.ts';
+import { formatTanggal, zoneLabel } from '../i18n/format.ts';
 import { commandText, dataSummary, GENESIS_HASH, type LogRow } from './logEntry.ts';
 
 export interface LogTable {
@@ -21,7 +22,7 @@ export function logTable(rows: readonly LogRow[], names: ReadonlyMap<string, str
       onkeydown: (event: Event) => { if ((event as KeyboardEvent).key === 'Enter') onSelect(index); } },
       h('td', { class: 'bilangan' }, row.seq),
       h('td', {}, formatTanggal(row.at)),
-      h('td', { class: 'aktor' }, row.actor),
+      h('td', { class: 'aktor' }, personLabel(row.actor)),
       h('td', {}, commandText(row.event, names), h('div', { class: 'keterangan mono' }, row.event), data ? h('div', { class: 'keterangan' }, data) : null),
       h('td', {}, hashCell(row.stateHash, 'Hash keadaan', onCopied)),
       h('td', {}, hashCell(row.hash, 'Hash catatan', onCopied)),
@@ -30,7 +31,7 @@ export function logTable(rows: readonly LogRow[], names: ReadonlyMap<string, str
     return tr;
   });
   const element = h('table', { class: 'log-audit', 'aria-label': 'Log kasus' },
-    h('thead', {}, h('tr', {}, ...['Seq', 'Waktu (WIB)', 'Aktor', 'Perintah', 'Hash keadaan', 'Hash catatan', 'Hash sebelumnya'].map((text) => h('th', { scope: 'col' }, text)))),
+    h('thead', {}, h('tr', {}, ...['Seq', `Waktu (${zoneLabel()})`, 'Aktor', 'Perintah', 'Hash keadaan', 'Hash catatan', 'Hash sebelumnya'].map((text) => h('th', { scope: 'col' }, text)))),
     h('tbody', {}, ...trs));
   return {
     element,

@@ -3,6 +3,7 @@ import core from '../core/index.ts';
 import { Router } from './router.ts';
 import { Shell } from './shell.ts';
 import { Views } from './views.ts';
+import './shell.css';
 
 export default {
   __depends__: [core],

@@ -8,6 +8,8 @@ export interface DefinitionSummary {
   name?: string;
   hari?: string;
   kodeBuku?: string;
+  /** Whether the signed-in person may start a case of it (the roles of its start lane, src/auth/sopAccess.ts). */
+  mayStart?: boolean;
   /** The form a person answers when starting a case, when the SOP asks anything at its start. */
   startForm?: FormSchema;
 }

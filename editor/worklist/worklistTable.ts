@@ -1,5 +1,6 @@
 /** The worklist as a table: one row per open step, overdue first, with its actions. */
 import { h } from '../core/dom.ts';
+import { personLabel } from '../core/people.ts';
 import type { Router } from '../shell/router.ts';
 import { formatTanggal } from '../i18n/format.ts';
 import { sopLabel, type DefinitionSummary } from './definitions.ts';
@@ -30,7 +31,7 @@ export function worklistTable(items: WorkItem[], context: WorklistContext, now: 
     h('td', {}, item.pelaksana ?? h('span', { class: 'keterangan' }, 'siapa saja')),
     h('td', {}, formatTanggal(item.startedAt)),
     h('td', {}, dueCell(item, now)),
-    claims ? h('td', {}, item.claimedBy ? [item.claimedBy, h('br'), h('small', { class: 'keterangan' }, formatTanggal(item.claimedAt))] : '—') : null,
+    claims ? h('td', {}, item.claimedBy ? [personLabel(item.claimedBy), h('br'), h('small', { class: 'keterangan' }, formatTanggal(item.claimedAt))] : '—') : null,
     h('td', {}, stepActions.buttons({ ...item }, changed))));
   return h('table', { class: 'daftar-kerja' },
     h('caption', { class: 'keterangan' }, `${items.length} langkah terbuka, yang lewat tenggat di atas`),

@@ -15,6 +15,7 @@ import type { RouteCatalog } from './routeCatalog.ts';
 import type { StepActions } from './stepActions.ts';
 import type { WorkItem } from './workItem.ts';
 import { worklistTable } from './worklistTable.ts';
+import { officeZone, zoneLabel } from '../i18n/format.ts';
 
 const EVERY = 30_000;
 const OVERSEERS = ['pimpinan', 'analis', 'auditor', 'admin'];
@@ -45,7 +46,7 @@ export class WorklistView {
       if (!alive) return;
       show(list, items.rows.length ? worklistTable(items.rows, { ...items, router: this.router, stepActions: this.stepActions, claims: this.routes.claims, changed: () => void refresh() })
         : h('p', { class: 'kosong' }, lateOnly ? 'Tidak ada langkah yang terlambat.' : 'Tidak ada langkah terbuka untuk peran ini.'));
-      stamp.textContent = `Diperbarui ${new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Jakarta' })} WIB`;
+      stamp.textContent = `Diperbarui ${new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: officeZone() })} ${zoneLabel()}`;
     };
     const failed = (error: unknown) => {
       if (!alive) return;

@@ -19,8 +19,7 @@ import { sendProblem } from '../problem.ts';
 const LOGIN_FAILURES_PER_ADDRESS = 100;
 
 /** Registers the login route; `body` reads and checks the JSON body. */
-export function loginRoute(app: express.Express, engine: DurableEngine, logger: Logger, body: RequestHandler[]): void {
-  const throttle = new LoginThrottle();
+export function loginRoute(app: express.Express, engine: DurableEngine, logger: Logger, body: RequestHandler[], throttle = new LoginThrottle()): void {
   const perAddress = rateLimit({
     windowMs: 15 * 60_000, limit: LOGIN_FAILURES_PER_ADDRESS, skipSuccessfulRequests: true, standardHeaders: 'draft-7', legacyHeaders: false,
     handler: (req, res) => {

@@ -11,7 +11,8 @@ import type { CaseStore, UserRow } from '../store/caseStore.ts';
 import { validRole } from './roles.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = 10;
+const MAX_UNIT = 120;
 const SESSION_HOURS = 12;
 
 /** Verified against when the name is unknown, so both refusals take as long. */
@@ -31,6 +32,20 @@ export interface NewUser {
   nama: string;
   password: string;
   roles: string[];
+  /** Work unit, e.g. "Kepaniteraan Pidana"; empty or absent: none. */
+  unit?: string;
+  /** The person must choose their own password at first sign-in (an admin chose this one). */
+  mustChangePassword?: boolean;
+}
+
+/** What an admin may change about a person; `unit: ''` clears the unit. */
+export interface UserChange {
+  nama?: string;
+  password?: string;
+  roles?: string[];
+  disabled?: boolean;
+  unit?: string;
+  mustChangePassword?: boolean;
 }
 
 /** The user as the API shows it: never the hash. */
@@ -44,6 +59,7 @@ function checkNewUser(user: NewUser): void {
   if (user.nama.trim().length === 0 || user.nama.length > 120) throw new ProtapError('BAD_INPUT', 'Nama lengkap wajib diisi (paling banyak 120 karakter).');
   if (user.password.length < MIN_PASSWORD) throw new ProtapError('BAD_INPUT', `Kata sandi paling sedikit ${MIN_PASSWORD} karakter.`);
   if (user.roles.length === 0) throw new ProtapError('BAD_INPUT', 'Sebutkan paling sedikit satu peran.');
+  if ((user.unit?.length ?? 0) > MAX_UNIT) throw new ProtapError('BAD_INPUT', `Unit kerja paling banyak ${MAX_UNIT} karakter.`, { field: 'unit' });
   const bad = user.roles.filter((role) => !validRole(role));
   if (bad.length > 0) throw new ProtapError('BAD_INPUT', `Peran tidak sah: ${bad.join(', ')} (huruf kecil, angka, titik, garis bawah, tanda hubung).`);
 }
@@ -52,23 +68,30 @@ function checkNewUser(user: NewUser): void {
 export async function addUser(store: CaseStore, user: NewUser, now: string): Promise<UserRow> {
   checkNewUser(user);
   if (await store.getUser(user.id)) throw new ProtapError('CONFLICT', `Pengguna "${user.id}" sudah ada.`);
+  const unit = user.unit?.trim();
   const row: UserRow = {
     id: user.id, nama: user.nama.trim(), passwordHash: await hash(user.password), roles: [...new Set(user.roles)],
-    disabled: false, createdAt: now, updatedAt: now,
+    disabled: false, ...(unit ? { unit } : {}), mustChangePassword: user.mustChangePassword ?? false, createdAt: now, updatedAt: now,
   };
   await store.saveUser(row);
   return row;
 }
 
-/** Changes a person's roles, name, password or whether they may log in; a new password or disabling ends their sessions. */
-export async function updateUser(store: CaseStore, id: string, change: { nama?: string; password?: string; roles?: string[]; disabled?: boolean }, now: string): Promise<UserRow> {
+/** Changes a person's roles, name, unit, password or whether they may log in; a new password or disabling ends their sessions. */
+export async function updateUser(store: CaseStore, id: string, change: UserChange, now: string): Promise<UserRow> {
   const user = await store.getUser(id);
   if (!user) throw new ProtapError('USER_NOT_FOUND', `Pengguna "${id}" tidak ditemukan.`);
   const next: UserRow = { ...user, updatedAt: now };
   if (change.nama !== undefined) next.nama = change.nama.trim();
   if (change.roles !== undefined) next.roles = [...new Set(change.roles)];
   if (change.disabled !== undefined) next.disabled = change.disabled;
-  checkNewUser({ id, nama: next.nama, password: change.password ?? 'x'.repeat(MIN_PASSWORD), roles: next.roles });
+  if (change.unit !== undefined) {
+    const unit = change.unit.trim();
+    if (unit) next.unit = unit;
+    else delete next.unit;
+  }
+  if (change.mustChangePassword !== undefined) next.mustChangePassword = change.mustChangePassword;
+  checkNewUser({ id, nama: next.nama, password: change.password ?? 'x'.repeat(MIN_PASSWORD), roles: next.roles, ...(next.unit ? { unit: next.unit } : {}) });
   const activeAdmin = (u: UserRow) => !u.disabled && u.roles.includes('admin');
   if (activeAdmin(user) && !activeAdmin(next) && !(await store.listUsers()).some((u) => u.id !== id && activeAdmin(u))) {
     // Nobody could manage people any more; only `protap user` on the server machine would help.
@@ -97,6 +120,29 @@ export async function authenticate(store: CaseStore, token: string, now: string)
   const session = await store.getSession(tokenHash(token), now);
   const user = session && (await store.getUser(session.userId));
   return user && !user.disabled ? user : undefined;
+}
+
+/** An admin's reset: a generated one-time password, to be changed at the next sign-in; the person's sessions end. */
+export async function resetPassword(store: CaseStore, id: string, now: string): Promise<{ user: UserRow; password: string }> {
+  const password = generatePassword();
+  return { user: await updateUser(store, id, { password, mustChangePassword: true }, now), password };
+}
+
+/**
+ * A person choosing their own password: the current one must be right (refused naming the field
+ * `current`, which the server counts as a failed sign-in), the new one long enough and different.
+ * Ends the person's other sessions; the one of `token` stays.
+ */
+export async function changeOwnPassword(store: CaseStore, id: string, token: string, change: { current: string; password: string }, now: string): Promise<UserRow> {
+  const user = await store.getUser(id);
+  if (!user) throw new ProtapError('USER_NOT_FOUND', `Pengguna "${id}" tidak ditemukan.`);
+  if (!(await verify(user.passwordHash, change.current))) throw new ProtapError('BAD_INPUT', 'Kata sandi sekarang salah.', { field: 'current' });
+  if (change.password.length < MIN_PASSWORD) throw new ProtapError('BAD_INPUT', `Kata sandi baru paling sedikit ${MIN_PASSWORD} karakter.`, { field: 'password' });
+  if (change.password === change.current) throw new ProtapError('BAD_INPUT', 'Kata sandi baru harus berbeda dari kata sandi sekarang.', { field: 'password' });
+  const session = await store.getSession(tokenHash(token), now);
+  const changed = await updateUser(store, id, { password: change.password, mustChangePassword: false }, now);
+  if (session) await store.saveSession(session);
+  return changed;
 }
 
 export async function logout(store: CaseStore, token: string): Promise<void> {

@@ -36,6 +36,18 @@ export function buildModel(definitions: ModdleElement): { model: DefinitionsMode
   return { model: { id: definitions.id, processes, messages, participants }, problems };
 }
 
+/** `sop:dimulaiOleh`: `semua`, or role ids separated by commas (the same form as a person's roles). */
+function readDimulaiOleh(value: string | undefined, processId: string, problems: Problem[]): string[] | 'semua' | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (value.trim() === 'semua') return 'semua';
+  const roles = value.split(',').map((role) => role.trim()).filter(Boolean);
+  const bad = roles.filter((role) => !/^[a-z0-9][a-z0-9._-]{0,79}$/.test(role));
+  if (bad.length === 0) return [...new Set(roles)].sort();
+  problems.push(problem('BAD_ATTRIBUTE', processId, 'bpmn:Process',
+    `sop:dimulaiOleh="${value}" tidak sah: tulis "semua" atau id peran dipisah koma (huruf kecil, angka, . _ -), mis. "petugas-ptsp,panitera".`));
+  return undefined;
+}
+
 function buildProcess(element: ModdleElement, language: string | undefined, problems: Problem[]): ProcessModel {
   const id = element.id ?? '';
   const hariText = text(element, 'hari');
@@ -43,11 +55,13 @@ function buildProcess(element: ModdleElement, language: string | undefined, prob
     problems.push(problem('BAD_ATTRIBUTE', id, 'bpmn:Process',
       `sop:hari="${hariText}" tidak dikenal: gunakan "kalender" (bawaan) atau "kerja".`));
   }
+  const dimulaiOleh = readDimulaiOleh(text(element, 'dimulaiOleh'), id, problems);
   const model: ProcessModel = {
     id,
     name: text(element, 'name'),
     isExecutable: typeof element.isExecutable === 'boolean' ? element.isExecutable : undefined,
     hari: hariText === 'kerja' ? 'kerja' : 'kalender',
+    ...(dimulaiOleh ? { dimulaiOleh } : {}),
     identity: readIdentity(element),
     nodes: new Map(),
     flows: new Map(),

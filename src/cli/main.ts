@@ -14,7 +14,11 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   replay: { summary: 'periksa keutuhan riwayat kasus di penyimpanan server: protap replay ID_KASUS... | --all [--checkpoint BERKAS] [--json]', load: () => import('./replay.ts') },
   checkpoint: { summary: 'tanda tangani ujung log semua kasus ke berkas titik periksa: protap checkpoint [--json]', load: () => import('./checkpoint.ts') },
   user: { summary: 'kelola pengguna dan peran di penyimpanan server: protap user add|set|list …', load: () => import('./user.ts') },
+  backup: { summary: 'cadangkan penyimpanan SQLite lalu periksa cadangannya: protap backup [--out BERKAS] [--json] | --check BERKAS', load: () => import('./backup.ts') },
+  restore: { summary: 'pulihkan penyimpanan SQLite dari cadangan (server harus berhenti): protap restore BERKAS [--data FOLDER]', load: () => import('./restore.ts') },
+  migrate: { summary: 'migrasikan skema penyimpanan (SQLite: dengan cadangan dulu): protap migrate [--dry-run] [--json]', load: () => import('./migrate.ts') },
   waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },
+  service: { summary: 'pasang Protap sebagai layanan systemd: protap service install [--root DIR] [--user NAMA] [--data DIR] [--port PORT] [--host ALAMAT] [--dry-run] [--force]', load: () => import('./service.ts') },
 };
 
 function usage(): string {

@@ -12,10 +12,11 @@ import { argumentError } from './argumentError.ts';
 
 const USAGE = [
   'Penggunaan:',
-  '  protap user add ID --nama "NAMA" --peran PERAN[,PERAN…] [--password-stdin]',
-  '  protap user set ID [--nama "NAMA"] [--peran PERAN[,PERAN…]] [--nonaktif | --aktif] [--password-stdin | --password-baru]',
+  '  protap user add ID --nama "NAMA" --peran PERAN[,PERAN…] [--unit "UNIT KERJA"] [--password-stdin]',
+  '  protap user set ID [--nama "NAMA"] [--peran PERAN[,PERAN…]] [--unit "UNIT KERJA" | --unit ""] [--nonaktif | --aktif] [--password-stdin | --password-baru]',
   '  protap user list [--json]',
   'Peran: admin, analis, pimpinan, auditor, atau peran pelaksana (sop:pelaksana lajur SOP).',
+  'Unit: unit kerja seperti di identitas SOP, mis. "Kepaniteraan Pidana"; --unit "" menghapusnya.',
 ].join('\n');
 
 const roles = (text: string | undefined) => text?.split(',').map((r) => r.trim()).filter(Boolean);
@@ -26,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args, allowPositionals: true,
       options: {
-        nama: { type: 'string' }, peran: { type: 'string' }, json: { type: 'boolean' }, 'password-stdin': { type: 'boolean' },
+        nama: { type: 'string' }, peran: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, 'password-stdin': { type: 'boolean' },
         'password-baru': { type: 'boolean' }, nonaktif: { type: 'boolean' }, aktif: { type: 'boolean' },
       },
     });
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     if (action === 'list') {
       const people = (await store.listUsers()).map(publicUser);
       if (v.json) console.log(JSON.stringify(people, null, 2));
-      else for (const p of people) console.log(`${p.id.padEnd(20)} ${p.nama.padEnd(30)} ${p.roles.join(', ')}${p.disabled ? '  (nonaktif)' : ''}`);
+      else for (const p of people) console.log(`${p.id.padEnd(20)} ${p.nama.padEnd(30)} ${p.roles.join(', ')}${p.unit ? `  [${p.unit}]` : ''}${p.disabled ? '  (nonaktif)' : ''}`);
       return 0;
     }
     const typed = v['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
@@ -56,13 +57,13 @@ export async function run(args: string[]): Promise<number> {
         return 2;
       }
       const password = typed ?? generatePassword();
-      const user = await addUser(store, { id: id as string, nama: v.nama, password, roles: roles(v.peran) as string[] }, now);
+      const user = await addUser(store, { id: id as string, nama: v.nama, password, roles: roles(v.peran) as string[], ...(v.unit !== undefined ? { unit: v.unit } : {}) }, now);
       console.log(`Pengguna ${user.id} (${user.roles.join(', ')}) dibuat.${typed === undefined ? ` Kata sandi (hanya ditampilkan sekali): ${password}` : ''}`);
       return 0;
     }
     const password = typed ?? (v['password-baru'] ? generatePassword() : undefined);
     const change = {
-      ...(v.nama ? { nama: v.nama } : {}), ...(v.peran ? { roles: roles(v.peran) as string[] } : {}),
+      ...(v.nama ? { nama: v.nama } : {}), ...(v.peran ? { roles: roles(v.peran) as string[] } : {}), ...(v.unit !== undefined ? { unit: v.unit } : {}),
       ...(v.nonaktif ? { disabled: true } : v.aktif ? { disabled: false } : {}), ...(password ? { password } : {}),
     };
     const user = await updateUser(store, id as string, change, now);

@@ -9,6 +9,8 @@ export interface CompileContext {
   structure: Structure;
   problems: Problem[];
   stateIds: Map<string, string>;
+  /** The state ids handed out so far (the values of `stateIds`), so a new id is checked in O(1). */
+  takenStateIds: Set<string>;
   /** Nodes compiled into another node's transitions (paths of non-interrupting boundaries, catch events after an event-based gateway). */
   claimed: Set<string>;
   /** Process ids a call activity may call; undefined: not checked. */
@@ -34,9 +36,9 @@ export function stateId(ctx: CompileContext, nodeId: string): string {
   let id = ctx.stateIds.get(nodeId);
   if (!id) {
     id = nodeId.replace(/[.#/]/g, '_');
-    const taken = new Set(ctx.stateIds.values());
-    while (taken.has(id)) id = `${id}_`;
+    while (ctx.takenStateIds.has(id)) id = `${id}_`;
     ctx.stateIds.set(nodeId, id);
+    ctx.takenStateIds.add(id);
   }
   return id;
 }

@@ -16,6 +16,8 @@ export interface CompiledProcess {
   /** The form of each node that takes data, by node id. */
   forms: CompileResult['forms'];
   messageForms: CompileResult['messageForms'];
+  /** Who may start the SOP and send its messages (absent for an empty pool). */
+  rights?: CompileResult['rights'];
   problems: Problem[];
   warnings: Problem[];
 }
@@ -35,6 +37,7 @@ export function compileDefinitions(definitions: DefinitionsModel, knownProcesses
       startTimers: compiled.startTimers,
       forms: compiled.forms,
       messageForms: compiled.messageForms,
+      rights: compiled.rights,
       problems,
       warnings: [...checked.warnings, ...compiled.warnings],
     };

@@ -40,6 +40,7 @@ import type { ProcessModel } from '../model/processModel.ts';
 import type { Problem } from '../model/problem.ts';
 import { formOf, isInput, type FormField, type FormSchema } from '../model/formSchema.ts';
 import { messageName } from './activities.ts';
+import { sopRights, type SopRights } from './sopRights.ts';
 import { stepForms } from '../model/stepForms.ts';
 import { isSop, unprovidedData } from './providedData.ts';
 
@@ -65,6 +66,8 @@ export interface CompileResult {
   forms: Record<string, FormSchema>;
   /** The form a message's data must fit, by message name (the fields of every node that catches it). */
   messageForms: Record<string, FormSchema>;
+  /** Who may start the SOP and send its messages. */
+  rights: SopRights;
   warnings: Problem[];
 }
 
@@ -76,6 +79,7 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
     structure: analyzeStructure(model, problems),
     problems,
     stateIds: new Map(),
+    takenStateIds: new Set(),
     claimed: claimedNodes(model),
     knownProcesses: options.knownProcesses,
     messages: options.messages ?? new Map(),
@@ -120,7 +124,7 @@ export function compileProcess(model: ProcessModel, options: CompileOptions = {}
   (isSop(model) ? problems : warnings).push(...unprovided);
   return {
     config: problems.length === 0 ? collapsePassThrough(config) : undefined, problems, startEvents: starts, startTimers,
-    forms: Object.fromEntries(ctx.forms), messageForms: messageForms(ctx), warnings,
+    forms: Object.fromEntries(ctx.forms), messageForms: messageForms(ctx), rights: sopRights(model, (node) => messageName(ctx, node)), warnings,
   };
 }
 

@@ -158,6 +158,8 @@ export interface ProcessModel {
   isExecutable?: boolean;
   /** `sop:hari`: what a bare "Hari" means in this SOP. */
   hari: 'kalender' | 'kerja';
+  /** `sop:dimulaiOleh`: who may start the SOP (roles, or `semua`); absent: the start event's lane (src/compile/sopRights.ts). */
+  dimulaiOleh?: string[] | 'semua';
   identity?: SopIdentity;
   nodes: Map<string, FlowNode>;
   flows: Map<string, SequenceFlow>;

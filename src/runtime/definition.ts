@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CompiledProcess } from '../compile/compileDefinitions.ts';
 import { createProcessMachine, type ProcessMachine } from '../compile/createProcessMachine.ts';
 import type { MachineConfig, StateConfig, StepMeta, TimerMeta } from '../compile/machineConfig.ts';
+import type { SopRights } from '../compile/sopRights.ts';
 import type { SopIdentity } from '../model/processModel.ts';
 import { isInput, type FormSchema } from '../model/formSchema.ts';
 
@@ -38,6 +39,8 @@ export interface Definition {
   forms: Record<string, FormSchema>;
   /** The form a message's data must fit, by message name. */
   messageForms: Record<string, FormSchema>;
+  /** Who may start the SOP and send the messages its cases wait for (src/compile/sopRights.ts). */
+  rights: SopRights;
 }
 
 /** Makes a runnable definition of a compiled process. */
@@ -74,6 +77,7 @@ export function createDefinition(compiled: CompiledProcess, version = 1): Defini
     lanes: compiled.model.lanes.map((l) => ({ id: l.id, ...(l.name ? { name: l.name } : {}), ...(l.pelaksana ? { pelaksana: l.pelaksana } : {}) })),
     forms: compiled.forms,
     messageForms: compiled.messageForms,
+    rights: compiled.rights ?? { start: 'semua', messages: {}, lanes: [] },
   };
 }
 

@@ -1,6 +1,6 @@
 /** The deployed versions of every process: version n of a process is the n-th one deployed. */
 import type { Definition } from './definition.ts';
-import { loadDefinitions } from './loadDefinitions.ts';
+import { loadDefinitions, type LoadResult } from './loadDefinitions.ts';
 import { ProtapError } from './protapError.ts';
 
 export class DefinitionRegistry {
@@ -41,8 +41,8 @@ export class DefinitionRegistry {
    * Reads, validates and compiles a BPMN document against what is deployed (call activities may
    * name deployed processes); throws DEFINITION_INVALID with every problem found.
    */
-  async compile(xml: string): Promise<Definition[]> {
-    const loaded = await loadDefinitions(xml, new Set(this.versions.keys()));
+  async compile(xml: string, load: (xml: string, known: Set<string>) => Promise<LoadResult> = loadDefinitions): Promise<Definition[]> {
+    const loaded = await load(xml, new Set(this.versions.keys()));
     if (loaded.problems.length > 0) {
       throw new ProtapError('DEFINITION_INVALID', `Diagram tidak valid: ${loaded.problems.map((p) => `${p.id}: ${p.message}`).join(' ')}`, { problems: loaded.problems });
     }

@@ -228,6 +228,10 @@ export interface UserRow {
   /** admin, analis, pimpinan, auditor, and pelaksana roles (the sop:pelaksana ids of lanes). */
   roles: string[];
   disabled: boolean;
+  /** The person's work unit, e.g. "Kepaniteraan Pidana" (as the SOPs' identity names it). */
+  unit?: string;
+  /** Set when an admin chose the password (a new person, a reset): nothing but changing it is allowed until then. */
+  mustChangePassword: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -20,7 +20,8 @@ import type { CaseWork, CommandOptions, StartOptions } from '../runtime/caseWork
 import { messageNotExpected } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
-import { loadDefinitions } from '../runtime/loadDefinitions.ts';
+import { inPlaceChecker, type BpmnChecker } from '../runtime/bpmnChecker.ts';
+import type { Validation } from '../runtime/validateBpmn.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import { nextStart } from '../runtime/startSchedule.ts';
 import { publishCorrectedYear, yearsInForce } from './calendarYears.ts';
@@ -55,6 +56,8 @@ export interface DurableEngineOptions {
    * machine, then each event and the snapshot it led to. `@statelyai/inspect`'s inspectors fit.
    */
   inspector?: CaseInspector;
+  /** Where BPMN documents are read and compiled: in this thread by default; the server passes a worker thread (src/runtime/bpmnWorker.ts). */
+  bpmn?: BpmnChecker;
 }
 
 /** A case as this process last wrote it. */
@@ -104,6 +107,7 @@ export class DurableEngine {
   private readonly recent = new Map<string, CachedCase>();
   private readonly recentLimit: number;
   private readonly inspector?: CaseInspector;
+  readonly bpmn: BpmnChecker;
 
   private constructor(options: DurableEngineOptions) {
     this.store = options.store;
@@ -116,6 +120,7 @@ export class DurableEngine {
     this.onError = options.onError ?? (() => {});
     this.recentLimit = options.cachedCases ?? 1_000;
     this.inspector = options.inspector;
+    this.bpmn = options.bpmn ?? inPlaceChecker;
   }
 
   /** Migrates the store and loads every deployed definition version from it. */
@@ -177,7 +182,7 @@ export class DurableEngine {
     const byXml = new Map<string, typeof rows>();
     for (const row of rows) byXml.set(row.xml, [...(byXml.get(row.xml) ?? []), row]);
     for (const [xml, group] of byXml) {
-      const loaded = await loadDefinitions(xml, known);
+      const loaded = await this.bpmn.load(xml, known);
       for (const row of group) {
         const definition = loaded.definitions.find((d) => d.processId === row.processId);
         if (!definition) {
@@ -190,6 +195,12 @@ export class DurableEngine {
     }
   }
 
+  /** Says what deploying a document would find (call activities may name every deployed process); deploys nothing. */
+  async validateXml(xml: string): Promise<Validation> {
+    await this.refreshDefinitions();
+    return this.bpmn.validate(xml, new Set(this.registry.all().map((d) => d.processId)));
+  }
+
   /**
    * Validates, compiles and deploys a BPMN document: each process gets its next version and
    * running cases stay on theirs. With `ifChanged`, a process whose latest version compiles to
@@ -197,7 +208,7 @@ export class DurableEngine {
    */
   async deployXml(xml: string, options: { actor?: string; at?: string; ifChanged?: boolean } = {}): Promise<Definition[]> {
     await this.refreshDefinitions();
-    const compiled = await this.registry.compile(xml);
+    const compiled = await this.registry.compile(xml, (text, known) => this.bpmn.load(text, known));
     const at = options.at ?? this.clock();
     const deployed: Definition[] = [];
     for (const definition of compiled) {
@@ -275,14 +286,17 @@ export class DurableEngine {
   }
 
   /** Delivers a message to the case it is meant for (by case id, or to the active cases with a business key). */
-  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions = {}): Promise<CaseView> {
-    const { idempotencyKey, ...command } = options;
+  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions & { mayDeliver?: (definition: Definition) => void } = {}): Promise<CaseView> {
+    const { idempotencyKey, mayDeliver, ...command } = options;
     return this.run('message', { name, target, ...command }, idempotencyKey, async (unit, tx) => {
       const event: CaseEvent = { type: messageEvent(name), at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
       const ids = target.caseId ? [target.caseId] : (await tx.findCases({ businessKey: target.businessKey ?? '', status: 'active' })).map((c) => c.id);
       for (const id of ids) {
         const record = target.caseId ? await unit.loadActive(id) : await unit.load(id);
-        if (record && record.status === 'active' && unit.work.deliver(record, event)) return unit.view(record);
+        if (!record || record.status !== 'active') continue;
+        // Checked inside the transaction, against the SOP of the case that would take the message (e.g. the catcher's lane role).
+        mayDeliver?.(this.definition(record.processId, record.version));
+        if (unit.work.deliver(record, event)) return unit.view(record);
       }
       throw messageNotExpected(name, target);
     });

@@ -35,4 +35,27 @@ describe('protap user', () => {
     expect(await main(['user', 'set', 'tidak-ada', '--aktif'])).toBe(1);
     expect(await main(['user', 'add', 'tanpa-peran', '--nama', 'X'])).toBe(2);
   });
+
+  it('gives a person a unit with --unit, changes it, and clears it with --unit ""; no forced password change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protap-user-cli-'));
+    vi.stubEnv('PROTAP_DATA', dir);
+    vi.stubEnv('DATABASE_URL', '');
+    const io = capture();
+    expect(await main(['user', 'add', 'panmud-1', '--nama', 'Sri', '--peran', 'panmud-pidana', '--unit', 'Kepaniteraan Pidana'])).toBe(0);
+    const unitOf = async () => {
+      const store = new SqliteStore(join(dir, 'protap.db'));
+      try {
+        return await store.getUser('panmud-1');
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await unitOf()).toMatchObject({ unit: 'Kepaniteraan Pidana', mustChangePassword: false });
+    expect(await main(['user', 'list'])).toBe(0);
+    expect(io.out()).toContain('[Kepaniteraan Pidana]');
+    expect(await main(['user', 'set', 'panmud-1', '--unit', 'Kepaniteraan Perdata'])).toBe(0);
+    expect((await unitOf())?.unit).toBe('Kepaniteraan Perdata');
+    expect(await main(['user', 'set', 'panmud-1', '--unit', ''])).toBe(0);
+    expect(await unitOf()).not.toHaveProperty('unit');
+  });
 });

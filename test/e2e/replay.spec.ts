@@ -52,7 +52,9 @@ describeBrowser('aplikasi web: audit dan replay', () => {
 
     const rows = page.getByRole('table', { name: 'Log kasus' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.locator('td.aktor').allTextContents()).toEqual(['admin', KASUBAG.id, KASUBAG.id]);
+    // People by name (GET /api/people), the login id as the tooltip.
+    await expect.poll(() => rows.locator('td.aktor').allTextContents()).toEqual(['Administrator', KASUBAG.nama, KASUBAG.nama]);
+    expect(await rows.locator('td.aktor .orang').evaluateAll((spans) => spans.map((span) => span.getAttribute('title')))).toEqual(['admin', KASUBAG.id, KASUBAG.id]);
     expect(await rows.nth(1).textContent()).toContain('Langkah diselesaikan «Menghimpun bahan laporan');
     expect(await rows.nth(0).textContent()).toContain('perihal=Laporan bulanan');
 

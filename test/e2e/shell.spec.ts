@@ -18,7 +18,8 @@ describeBrowser('aplikasi web: bingkai', () => {
     await page.getByLabel('Kata sandi').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
-    expect(await page.locator('header .pengguna').textContent()).toContain('admin');
+    // The person by name, the roles as people call them (not their ids).
+    expect(await page.locator('header .pengguna small').textContent()).toBe('Administrator');
     // A reload keeps the session (sessionStorage), a deep address serves the same page.
     await page.goto(`${app.url}/#/tidak-ada`);
     await page.getByRole('button', { name: 'Keluar' }).waitFor();

@@ -114,8 +114,10 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     await second.getByRole('heading', { name: 'Riwayat' }).waitFor();
     expect(await second.locator('dl.fakta').textContent()).toContain('selesai');
     const history = second.getByRole('region', { name: 'Riwayat' });
-    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).textContent()).toContain('rina');
-    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_2/ }).textContent()).toContain('budi');
+    // Who did it, by name; the login id is the tooltip.
+    await expect.poll(() => history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).textContent()).toContain(kasubag.nama);
+    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_2/ }).textContent()).toContain(staf.nama);
+    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).locator('.orang').getAttribute('title')).toBe(kasubag.id);
     expect(await history.getByRole('link', { name: /replay audit/ }).getAttribute('href')).toBe(`#/audit/${encodeURIComponent(caseId)}`);
 
     // The double click completed step 1 once.

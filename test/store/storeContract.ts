@@ -260,9 +260,9 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(await store.logsOf([])).toEqual(new Map());
     });
 
-    it('migrates to version 4 (users and sessions, published calendar years, step claims), and again changes nothing', async () => {
-      expect(await store.migrate()).toBe(4);
-      expect(await store.migrate()).toBe(4);
+    it('migrates to version 5 (users and sessions, published calendar years, step claims, units and required password changes), and again changes nothing', async () => {
+      expect(await store.migrate()).toBe(5);
+      expect(await store.migrate()).toBe(5);
       expect(await store.countUsers()).toBe(0);
       expect(await store.calendarYears()).toEqual([]);
     });
@@ -277,7 +277,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
 
     it('saves, replaces, gets, lists (by id, bytewise) and counts users', async () => {
       const user = (id: string, over: Partial<UserRow> = {}): UserRow => ({
-        id, nama: `Nama ${id}`, passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$salt$${id}`, roles: ['jurusita'], disabled: false, createdAt: AT, updatedAt: AT, ...over,
+        id, nama: `Nama ${id}`, passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$salt$${id}`, roles: ['jurusita'], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT, ...over,
       });
       expect(await store.countUsers()).toBe(0);
       expect(await store.listUsers()).toEqual([]);
@@ -298,9 +298,24 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.listUsers()).find((u) => u.id === 'jurusita-1')).toEqual({ ...changed, roles: [], disabled: false });
     });
 
+    it('keeps a person\'s unit and whether they must change their password, and clears the unit when saved without one', async () => {
+      const person: UserRow = {
+        id: 'panitera-1', nama: 'Sri', passwordHash: 'x', roles: ['panmud-pidana'], disabled: false,
+        unit: 'Kepaniteraan Pidana', mustChangePassword: true, createdAt: AT, updatedAt: AT,
+      };
+      await store.saveUser(person);
+      expect(await store.getUser('panitera-1')).toEqual(person);
+      expect(await store.listUsers()).toEqual([person]);
+      const { unit: _unit, ...withoutUnit } = person;
+      await store.saveUser({ ...withoutUnit, mustChangePassword: false });
+      const read = await store.getUser('panitera-1');
+      expect(read).toEqual({ ...withoutUnit, mustChangePassword: false });
+      expect(read && 'unit' in read).toBe(false);
+    });
+
     it('keeps login sessions until they expire, are ended, or their user’s sessions all end', async () => {
       for (const id of ['u1', 'u2']) {
-        await store.saveUser({ id, nama: id, passwordHash: 'x', roles: [], disabled: false, createdAt: AT, updatedAt: AT });
+        await store.saveUser({ id, nama: id, passwordHash: 'x', roles: [], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT });
       }
       // 10:00 at +07:00 is 03:00Z: expiry is compared as an instant, not as text.
       const a: SessionRow = { tokenHash: 'hash-a', userId: 'u1', createdAt: AT, expiresAt: '2026-03-02T10:00:00+07:00' };

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { call } from '../../server/spawnServer.ts';
 import { ensureAdmin } from '../../src/auth/people.ts';
+import type { BpmnChecker } from '../../src/runtime/bpmnChecker.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 
@@ -30,10 +31,10 @@ export interface ApiServer {
 }
 
 /** Starts the API with these people (password PASSWORD), each signed in. */
-export async function startApiServer(people: { id: string; roles: string[] }[], clock = () => '2026-03-02T09:00:00+07:00'): Promise<ApiServer> {
+export async function startApiServer(people: { id: string; roles: string[] }[], clock = () => '2026-03-02T09:00:00+07:00', options: { bpmn?: BpmnChecker } = {}): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'protap-api-'));
   const store = new SqliteStore(join(dir, 'protap.db'));
-  const engine = await DurableEngine.open({ store, clock });
+  const engine = await DurableEngine.open({ store, clock, ...options });
   await ensureAdmin(store, engine.clock(), PASSWORD);
   const checkpoints = { keyFile: join(dir, 'kunci-audit.pem'), folder: join(dir, 'titik-periksa') };
   const server: Server = createApp(engine, pino({ level: 'silent' }), { checkpoints }).listen(0, '127.0.0.1');
@@ -47,7 +48,7 @@ export async function startApiServer(people: { id: string; roles: string[] }[], 
   };
   await loginAs('admin');
   for (const person of people) {
-    const created = await call(url, 'POST', '/api/users', { ...person, nama: person.id, password: PASSWORD }, as.admin);
+    const created = await call(url, 'POST', '/api/users', { ...person, nama: person.id, password: PASSWORD, mustChangePassword: false }, as.admin);
     if (created.status !== 201) throw new Error(`user ${person.id}: ${JSON.stringify(created.body)}`);
     await loginAs(person.id);
   }

@@ -7,6 +7,7 @@
 import { Group } from '@bpmn-io/properties-panel';
 import type { PanelEntry } from './attributeEntry.ts';
 import { documentPreviewEntry } from './documentPreviewEntry.ts';
+import { dimulaiOlehEntry } from './dimulaiOlehEntry.ts';
 import { hariEntry } from './hariEntry.ts';
 import { checkDate, checkNip } from './identityChecks.ts';
 import { identityChoiceEntries } from './identityChoiceEntry.ts';
@@ -23,6 +24,7 @@ const IDENTITY: PanelEntry[] = [
   identityEntry({ attribute: 'kodeBuku', label: 'Kode dalam buku SOP', placeholder: 'mis. IV.C' }),
   ...identityChoiceEntries,
   hariEntry,
+  dimulaiOlehEntry,
 ];
 
 const date = (attribute: string, label: string) => identityEntry({ attribute, label, placeholder: 'TTTT-BB-HH', check: checkDate });

@@ -139,4 +139,11 @@ export const postgresMigrations: { version: number; name: string; sql: string }[
       CREATE INDEX cases_started ON cases (started_ms DESC, id);
     `,
   },
+  {
+    version: 5,
+    name: 'unit kerja pengguna; kata sandi yang wajib diganti',
+    sql: `
+      ALTER TABLE users ADD COLUMN unit TEXT, ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT false;
+    `,
+  },
 ];

@@ -30,7 +30,7 @@ type Queryable = pg.Pool | pg.PoolClient;
 /** The columns read back, in every query that maps rows (named, so a later column never changes a prepared result). */
 const CASE_COLUMNS = 'id, root_id, parent_id, process_id, definition_version, business_key, status, revision, head_hash, started_at, ended_at, updated_at, snapshot, state';
 const TIMER_COLUMNS = 'case_id, key, due, event, every, remaining';
-const USER_COLUMNS = 'id, nama, password_hash, roles, disabled, created_at, updated_at';
+const USER_COLUMNS = 'id, nama, password_hash, roles, disabled, unit, must_change_password, created_at, updated_at';
 const SESSION_COLUMNS = 'token_hash, user_id, created_at, expires_at';
 
 /** Collects query parameters, handing out their `$n` placeholders. */
@@ -429,10 +429,10 @@ export class PostgresStore implements CaseStore {
   }
 
   async saveUser(user: UserRow): Promise<void> {
-    await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
       ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
-        created_at = excluded.created_at, updated_at = excluded.updated_at`,
-    [user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.createdAt, user.updatedAt]);
+        unit = excluded.unit, must_change_password = excluded.must_change_password, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    [user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.unit ?? null, user.mustChangePassword, user.createdAt, user.updatedAt]);
   }
 
   async getUser(id: string): Promise<UserRow | undefined> {

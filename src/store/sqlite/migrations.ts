@@ -131,4 +131,12 @@ export const sqliteMigrations: { version: number; name: string; sql: string }[] 
       CREATE INDEX cases_started ON cases (started_ms DESC, id);
     `,
   },
+  {
+    version: 5,
+    name: 'unit kerja pengguna; kata sandi yang wajib diganti',
+    sql: `
+      ALTER TABLE users ADD COLUMN unit TEXT;
+      ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

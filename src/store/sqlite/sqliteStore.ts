@@ -12,6 +12,7 @@ import {
   byCase, type CaseFilter, type CaseStore, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
   type RememberedCommand, type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type UserRow,
 } from '../caseStore.ts';
+import { backupFolder, copyBeforeMigrating } from '../backupFiles.ts';
 import { BatchedCommands } from './batchedCommands.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { calendarYearOf, caseOf, definitionVersionOf, LOG_COLUMNS, logOf, logsByCase, sessionOf, STEP_BUSINESS_KEY, stepOf, timerOf, userOf, type Row } from '../rowShapes.ts';
@@ -21,6 +22,8 @@ export interface SqliteStoreOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** Most commands committed together in one transaction (default 256). */
   maxBatch?: number;
+  /** Where a store holding data is copied before pending migrations run (default: the data folder's backup folder, backupFiles.ts); false for no copy. */
+  backupBeforeMigrating?: string | false;
 }
 
 
@@ -53,6 +56,9 @@ export class SqliteStore implements CaseStore {
   private readonly reads = new Map<string, Database.Statement>();
   /** The commands: run here one after another, their writes committed in batches by the writer thread. */
   private readonly commands: BatchedCommands;
+  private readonly backupBeforeMigrating: string | false;
+  /** The copy written before this store's pending migrations ran, when it already held data (for the server's log). */
+  migrationBackup?: string;
 
   /** Opens (creating when missing) the database file; `:memory:` is refused, since the reader needs the same file. */
   constructor(readonly path: string, options: SqliteStoreOptions = {}) {
@@ -62,6 +68,7 @@ export class SqliteStore implements CaseStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 10000');
+    this.backupBeforeMigrating = options.backupBeforeMigrating ?? backupFolder(dirname(path));
     this.migrateNow();
     this.reader = new Database(path, { readonly: true });
     this.reader.pragma('busy_timeout = 10000');
@@ -89,14 +96,24 @@ export class SqliteStore implements CaseStore {
   private migrateNow(): number {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => r.version as number));
-    for (const migration of sqliteMigrations) {
-      if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-      }).immediate();
+    const pending = sqliteMigrations.filter((migration) => !applied.has(migration.version));
+    const latest = Math.max(0, ...sqliteMigrations.map((m) => m.version));
+    // A store that holds data is copied before its schema changes: the way back to the previous Protap.
+    if (pending.length > 0 && applied.size > 0 && this.backupBeforeMigrating !== false) {
+      this.migrationBackup = copyBeforeMigrating(this.db, this.backupBeforeMigrating, Math.max(...applied), latest);
     }
-    return Math.max(0, ...sqliteMigrations.map((m) => m.version));
+    for (const migration of pending) {
+      try {
+        this.db.transaction(() => {
+          this.db.exec(migration.sql);
+          this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+        }).immediate();
+      } catch (error) {
+        if (!this.migrationBackup) throw error;
+        throw new Error(`Migrasi v${migration.version} (${migration.name}) gagal: ${(error as Error).message}. Cadangan sebelum migrasi: ${this.migrationBackup}.`, { cause: error });
+      }
+    }
+    return latest;
   }
 
   /** The reads of commands (the writes are writerThread.mjs's). */
@@ -202,10 +219,10 @@ export class SqliteStore implements CaseStore {
   }
 
   async saveUser(user: UserRow): Promise<void> {
-    await this.statement(`INSERT INTO users (id, nama, password_hash, roles, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    await this.statement(`INSERT INTO users (id, nama, password_hash, roles, disabled, unit, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
-        created_at = excluded.created_at, updated_at = excluded.updated_at`,
-    user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled ? 1 : 0, user.createdAt, user.updatedAt);
+        unit = excluded.unit, must_change_password = excluded.must_change_password, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled ? 1 : 0, user.unit ?? null, user.mustChangePassword ? 1 : 0, user.createdAt, user.updatedAt);
   }
 
   async getUser(id: string): Promise<UserRow | undefined> {

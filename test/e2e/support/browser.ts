@@ -60,7 +60,7 @@ export async function startApp(): Promise<AppUnderTest> {
   return {
     server, url: server.url, dataDir, browser, adminToken, api,
     async addPerson(person) {
-      const answer = await api('POST', '/api/users', person);
+      const answer = await api('POST', '/api/users', { ...person, mustChangePassword: false });
       if (answer.status !== 201) throw new Error(`pengguna ${person.id} tidak dibuat: ${JSON.stringify(answer.body)}`);
     },
     async deploy(path) {

@@ -1,0 +1,49 @@
+/**
+ * Roles as people call them: the four office roles by their Indonesian names, a pelaksana role by
+ * the name of its lane in the deployed SOPs (GET /api/roles), e.g. "panmud-pidana" → "Panitera
+ * Muda Pidana". A role no SOP names yet keeps its id, the only name it has.
+ */
+
+/** A pelaksana role as GET /api/roles answers it (src/auth/roles.ts KnownRole). */
+export interface KnownRole {
+  id: string;
+  lanes: string[];
+  people: number;
+}
+
+export interface RoleChoice {
+  id: string;
+  nama: string;
+  /** What the role may do (office roles), or the lanes it stands under. */
+  keterangan?: string;
+}
+
+export const OFFICE_ROLES: readonly RoleChoice[] = [
+  { id: 'admin', nama: 'Administrator', keterangan: 'mengelola pengguna dan kalender kerja, dan semua yang lain' },
+  { id: 'analis', nama: 'Analis SOP', keterangan: 'memodelkan dan men-deploy SOP' },
+  { id: 'pimpinan', nama: 'Pimpinan', keterangan: 'memantau semua daftar kerja, tenggat dan laporan' },
+  { id: 'auditor', nama: 'Auditor', keterangan: 'membaca dan memeriksa log audit; tidak mengubah kasus' },
+];
+
+export class RoleNames {
+  private readonly names = new Map<string, string>();
+  /** The pelaksana roles to choose from, by name. */
+  readonly pelaksana: RoleChoice[];
+
+  constructor(known: readonly KnownRole[]) {
+    for (const role of OFFICE_ROLES) this.names.set(role.id, role.nama);
+    this.pelaksana = known.filter((role) => !this.names.has(role.id)).map((role) => ({
+      id: role.id, nama: role.lanes[0] ?? role.id, ...(role.lanes.length > 1 ? { keterangan: `juga: ${role.lanes.slice(1).join(', ')}` } : {}),
+    })).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+    for (const role of this.pelaksana) this.names.set(role.id, role.nama);
+  }
+
+  /** A role's name; its id when no SOP names it. */
+  name(id: string): string {
+    return this.names.get(id) ?? id;
+  }
+
+  isOffice(id: string): boolean {
+    return OFFICE_ROLES.some((role) => role.id === id);
+  }
+}
