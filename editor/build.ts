@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 export const EDITOR_DIST = resolve(import.meta.dirname, 'dist');
@@ -36,7 +36,7 @@ export async function buildEditor(options: { outdir?: string; minify?: boolean }
     logLevel: 'silent',
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
     define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  }).finally(() => stop()); // esbuild's service process kept ~250 MB alive until the server stopped (issue 18); a later build starts a new one
   copyFileSync(join(import.meta.dirname, 'index.html'), join(outdir, 'index.html'));
   const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.includes('node_modules/'));
   const info: BuildInfo = { builtAt: new Date().toISOString(), inputs: Object.fromEntries([...inputs, 'editor/index.html', 'package-lock.json'].map((p) => [p, digest(p)])) };
