@@ -9,16 +9,21 @@ export class Notices {
 
   element(): HTMLElement { return this.area; }
 
-  show(message: string, kind: NoticeKind = 'info'): void {
-    const notice = h('div', { class: `pesan pesan-${kind}` }, message,
+  show(message: string, kind: NoticeKind = 'info', code?: string): void {
+    const notice = h('div', { class: `pesan pesan-${kind}`, ...(code ? { 'data-kode': code, title: `Kode untuk petugas TI: ${code}` } : {}) }, message,
       h('button', { type: 'button', class: 'tutup', 'aria-label': 'Tutup', onclick: () => notice.remove() }, '×'));
     this.area.append(notice);
     if (kind !== 'galat') setTimeout(() => notice.remove(), 6000);
   }
 
-  /** Shows an error: the server's own detail and code for an ApiError, a plain message otherwise. */
+  /** Forgets every message (the person signed out: the next one must not read them). */
+  clear(): void {
+    this.area.replaceChildren();
+  }
+
+  /** Shows an error: the server's own sentence for an ApiError (its code only as a tooltip, for IT staff), a plain message otherwise. */
   error(error: unknown): void {
-    if (error instanceof ApiError) this.show(`${error.problem.detail} (${error.code})`, 'galat');
+    if (error instanceof ApiError) this.show(error.problem.detail, 'galat', error.code);
     else this.show(error instanceof Error ? error.message : String(error), 'galat');
   }
 }

@@ -30,7 +30,10 @@ export class Shell {
     private readonly router: Router,
     private readonly views: Views,
   ) {
-    session.onChange(() => this.render());
+    session.onChange(() => {
+      if (!session.user) notices.clear(); // a message for the one who signed out is not the next person's
+      this.render();
+    });
     router.onChange(() => this.render());
   }
 

@@ -16,6 +16,7 @@ import type { StepActions } from './stepActions.ts';
 import type { WorkItem } from './workItem.ts';
 import { worklistTable } from './worklistTable.ts';
 import { officeZone, zoneLabel } from '../i18n/format.ts';
+import { RoleNames, type KnownRole } from '../people/roleNames.ts';
 
 const EVERY = 30_000;
 const OVERSEERS = ['pimpinan', 'analis', 'auditor', 'admin'];
@@ -76,9 +77,16 @@ export class WorklistView {
         h('label', {}, 'Peran pelaksana (pisahkan dengan koma)', widenInput), h('button', { type: 'submit', class: 'kedua' }, 'Tampilkan'))
       : null;
     const late = h('input', { type: 'checkbox', onchange: (e: Event) => { lateOnly = (e.currentTarget as HTMLInputElement).checked; void refresh(); } });
+    const shownRoles = widened ? widened.split(',') : roles;
+    const whose = h('p', { class: 'keterangan' }, `Langkah terbuka untuk peran ${shownRoles.join(', ')}.`);
+    // The roles by their lanes' names, once the server has said them.
+    void this.api.get<KnownRole[]>('/api/roles').then((known) => {
+      const names = new RoleNames(known);
+      whose.textContent = `Langkah terbuka untuk ${shownRoles.map((role) => names.name(role)).join(', ')}.`;
+    }, () => undefined);
     show(container,
       h('h1', {}, 'Daftar Kerja'),
-      h('p', { class: 'keterangan' }, `Langkah terbuka untuk peran ${widened ? widened.split(',').join(', ') : roles.join(', ')}.`),
+      whose,
       widen,
       h('div', { class: 'baris' },
         h('label', { class: 'centang' }, late, 'Hanya yang terlambat'),

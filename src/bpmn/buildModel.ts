@@ -48,6 +48,15 @@ function readDimulaiOleh(value: string | undefined, processId: string, problems:
   return undefined;
 }
 
+/** `sop:zona`: WIB, WITA or WIT (Indonesia's three zones; any case of letters). */
+function readZona(value: string | undefined, processId: string, problems: Problem[]): ProcessModel['zona'] {
+  const zona = value?.trim().toUpperCase();
+  if (!zona) return undefined;
+  if (zona === 'WIB' || zona === 'WITA' || zona === 'WIT') return zona;
+  problems.push(problem('BAD_ATTRIBUTE', processId, 'bpmn:Process', `sop:zona="${value}" tidak dikenal: gunakan WIB, WITA atau WIT (kosongkan untuk zona kantor).`));
+  return undefined;
+}
+
 function buildProcess(element: ModdleElement, language: string | undefined, problems: Problem[]): ProcessModel {
   const id = element.id ?? '';
   const hariText = text(element, 'hari');
@@ -56,12 +65,14 @@ function buildProcess(element: ModdleElement, language: string | undefined, prob
       `sop:hari="${hariText}" tidak dikenal: gunakan "kalender" (bawaan) atau "kerja".`));
   }
   const dimulaiOleh = readDimulaiOleh(text(element, 'dimulaiOleh'), id, problems);
+  const zona = readZona(text(element, 'zona'), id, problems);
   const model: ProcessModel = {
     id,
     name: text(element, 'name'),
     isExecutable: typeof element.isExecutable === 'boolean' ? element.isExecutable : undefined,
     hari: hariText === 'kerja' ? 'kerja' : 'kalender',
     ...(dimulaiOleh ? { dimulaiOleh } : {}),
+    ...(zona ? { zona } : {}),
     identity: readIdentity(element),
     nodes: new Map(),
     flows: new Map(),

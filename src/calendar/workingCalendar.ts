@@ -32,6 +32,17 @@ function entryReason(entry: CalendarEntry, year: CalendarYear): string {
   return `${kind}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}: ${entry.name} (${entry.source})`;
 }
 
+/** The same calendar (its holidays, its version) counting instants in another zone: a unit in WITA under a WIB office. */
+export function inZone(calendar: WorkingCalendar, zone: string): WorkingCalendar {
+  if (zone === calendar.zone) return calendar;
+  return {
+    zone,
+    get version() { return calendar.version; },
+    isWorkingDay: (isoDate) => calendar.isWorkingDay(isoDate),
+    closedReason: (isoDate) => calendar.closedReason(isoDate),
+  };
+}
+
 /** Builds a WorkingCalendar from year data; dates in years without data are drafted on first use. */
 export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
   const years = new Map<number, CalendarYear>(options.years.map((y) => [y.year, y]));

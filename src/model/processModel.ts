@@ -160,6 +160,8 @@ export interface ProcessModel {
   hari: 'kalender' | 'kerja';
   /** `sop:dimulaiOleh`: who may start the SOP (roles, or `semua`); absent: the start event's lane (src/compile/sopRights.ts). */
   dimulaiOleh?: string[] | 'semua';
+  /** `sop:zona`: the zone deadlines are counted in when the SOP's unit differs from the office's (WIB, WITA, WIT). */
+  zona?: 'WIB' | 'WITA' | 'WIT';
   identity?: SopIdentity;
   nodes: Map<string, FlowNode>;
   flows: Map<string, SequenceFlow>;

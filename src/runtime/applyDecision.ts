@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { WaktuDataError } from '../calendar/waktuDataError.ts';
 import { revisionOf, type CaseRecord, type Command, type HistoryEntry, type OpenStep, type TimerRow } from './caseRecord.ts';
 import { contextOf, type Decision } from './decide.ts';
-import type { Definition } from './definition.ts';
+import { calendarOf, type Definition } from './definition.ts';
 import { stepDeadline, timerDue, type DueContext } from './dueTimes.ts';
 
 /** Where timer rows go: the in-memory queue, or the changes a durable command writes. */
@@ -61,7 +61,7 @@ export function applyDecision(
   }
   for (const node of decision.cancelled) edge.timers.remove(record.id, node);
 
-  const due: DueContext = { at: event.at, hari: definition.hari, calendar: edge.calendar, vars: context.vars, anchors: anchorsOf.bind(null, record, context.vars) };
+  const due: DueContext = { at: event.at, hari: definition.hari, calendar: calendarOf(definition, edge.calendar), vars: context.vars, anchors: anchorsOf.bind(null, record, context.vars) };
   for (const step of decision.started) {
     let deadline: ReturnType<typeof stepDeadline>;
     if (step.waktuSpec) {

@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import { caseView, type CaseView } from './caseView.ts';
 import { activeCase, CaseWork, type CommandOptions, type StartOptions } from './caseWork.ts';
-import type { Definition } from './definition.ts';
+import { calendarOf, type Definition } from './definition.ts';
 import { DefinitionRegistry } from './definitionRegistry.ts';
 import { ProtapError } from './protapError.ts';
 import { TimerQueue } from './timerQueue.ts';
@@ -213,14 +213,14 @@ export class CaseEngine {
   private scheduleFor(definition: Definition): void {
     this.schedule = this.schedule.filter((s) => s.processId !== definition.processId);
     for (const { node, timer } of definition.startTimers) {
-      const next = nextStart(timer, this.calendar, this.clock());
+      const next = nextStart(timer, calendarOf(definition, this.calendar), this.clock());
       if (next) this.schedule.push({ processId: definition.processId, version: definition.version, node, timer, ...next });
     }
   }
 
   private startScheduled(start: ScheduledStart): void {
     this.schedule = this.schedule.filter((s) => s !== start);
-    const next = nextStart(start.timer, this.calendar, start.due, start);
+    const next = nextStart(start.timer, calendarOf(this.definition(start.processId, start.version), this.calendar), start.due, start);
     if (next) this.schedule.push({ ...start, ...next });
     this.work.start(start.processId, { at: start.due, actor: 'jadwal', startEvent: start.node });
   }

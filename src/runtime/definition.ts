@@ -7,6 +7,8 @@ import type { CompiledProcess } from '../compile/compileDefinitions.ts';
 import { createProcessMachine, type ProcessMachine } from '../compile/createProcessMachine.ts';
 import type { MachineConfig, StateConfig, StepMeta, TimerMeta } from '../compile/machineConfig.ts';
 import type { SopRights } from '../compile/sopRights.ts';
+import { zoneFor } from '../calendar/loadCalendar.ts';
+import { inZone, type WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { SopIdentity } from '../model/processModel.ts';
 import { isInput, type FormSchema } from '../model/formSchema.ts';
 
@@ -41,6 +43,13 @@ export interface Definition {
   messageForms: Record<string, FormSchema>;
   /** Who may start the SOP and send the messages its cases wait for (src/compile/sopRights.ts). */
   rights: SopRights;
+  /** `sop:zona` as an IANA zone: deadlines counted there instead of the office's zone. */
+  zone?: string;
+}
+
+/** The calendar a definition's deadlines and schedules are counted on: the office's, in the SOP's own zone when it has one. */
+export function calendarOf(definition: Pick<Definition, 'zone'>, calendar: WorkingCalendar): WorkingCalendar {
+  return definition.zone ? inZone(calendar, definition.zone) : calendar;
 }
 
 /** Makes a runnable definition of a compiled process. */
@@ -78,6 +87,7 @@ export function createDefinition(compiled: CompiledProcess, version = 1): Defini
     forms: compiled.forms,
     messageForms: compiled.messageForms,
     rights: compiled.rights ?? { start: 'semua', messages: {}, lanes: [] },
+    ...(compiled.model.zona ? { zone: zoneFor(compiled.model.zona) } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { WaktuDataError } from '../calendar/waktuDataError.ts';
 import { anchorsOf } from './applyDecision.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import { contextOf } from './decide.ts';
-import type { Definition } from './definition.ts';
+import { calendarOf, type Definition } from './definition.ts';
 import { stepDeadline } from './dueTimes.ts';
 import type { TimerRows } from './applyDecision.ts';
 
@@ -29,7 +29,7 @@ export function recomputeDeadlines(record: CaseRecord, definition: Definition, c
     if (!meta?.waktuSpec || step.late || !step.due || Date.parse(step.due) <= Date.parse(at)) continue;
     let result;
     try {
-      result = stepDeadline(meta, { at: step.startedAt, hari: definition.hari, calendar, vars: context.vars, anchors: () => anchorsOf(record, context.vars) });
+      result = stepDeadline(meta, { at: step.startedAt, hari: definition.hari, calendar: calendarOf(definition, calendar), vars: context.vars, anchors: () => anchorsOf(record, context.vars) });
     } catch (error) {
       if (error instanceof WaktuDataError) continue; // the deadline could not be computed before either
       throw error;

@@ -18,7 +18,7 @@ import type { CaseRecord, HistoryEntry, OpenStep, TimerRow } from '../runtime/ca
 import { caseView, type CaseView } from '../runtime/caseView.ts';
 import type { CaseWork, CommandOptions, StartOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
-import type { Definition } from '../runtime/definition.ts';
+import { calendarOf, type Definition } from '../runtime/definition.ts';
 import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
 import { inPlaceChecker, type BpmnChecker } from '../runtime/bpmnChecker.ts';
 import type { Validation } from '../runtime/validateBpmn.ts';
@@ -489,7 +489,7 @@ export class DurableEngine {
       const processId = row.caseId.slice(SCHEDULE_PREFIX.length);
       const definition = this.definition(processId);
       const start = definition.startTimers.find((s) => s.node === row.key);
-      const next = start && nextStart(start.timer, this.calendar, row.due, { due: row.due, remaining: row.remaining ?? null });
+      const next = start && nextStart(start.timer, calendarOf(definition, this.calendar), row.due, { due: row.due, remaining: row.remaining ?? null });
       if (next) unit.upsert({ ...row, due: next.due, remaining: next.remaining });
       else unit.remove(row.caseId, row.key);
       if (start) unit.work.start(processId, { at: row.due, actor: 'jadwal', startEvent: row.key });
@@ -505,7 +505,7 @@ export class DurableEngine {
     const caseId = `${SCHEDULE_PREFIX}${definition.processId}`;
     const set: TimerRow[] = [];
     for (const { node, timer } of definition.startTimers) {
-      const next = nextStart(timer, this.calendar, at);
+      const next = nextStart(timer, calendarOf(definition, this.calendar), at);
       if (next) set.push({ caseId, key: node, due: next.due, event: SCHEDULE_EVENT, every: 'jadwal', remaining: next.remaining });
     }
     await this.store.transaction(async (tx) => tx.write([], { clearedCases: [caseId], set, removed: [] }));

@@ -8,6 +8,7 @@ import { Group } from '@bpmn-io/properties-panel';
 import type { PanelEntry } from './attributeEntry.ts';
 import { documentPreviewEntry } from './documentPreviewEntry.ts';
 import { dimulaiOlehEntry } from './dimulaiOlehEntry.ts';
+import { zonaEntry } from './zonaEntry.ts';
 import { hariEntry } from './hariEntry.ts';
 import { checkDate, checkNip } from './identityChecks.ts';
 import { identityChoiceEntries } from './identityChoiceEntry.ts';
@@ -25,6 +26,7 @@ const IDENTITY: PanelEntry[] = [
   ...identityChoiceEntries,
   hariEntry,
   dimulaiOlehEntry,
+  zonaEntry,
 ];
 
 const date = (attribute: string, label: string) => identityEntry({ attribute, label, placeholder: 'TTTT-BB-HH', check: checkDate });
