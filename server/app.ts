@@ -129,7 +129,7 @@ const PERMISSION_TEXT: Record<Permission, string> = {
 /** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */
 const laneHolder = (user: UserRow) => (step: OpenStep): void => {
   if (!mayComplete(user, step.pelaksana)) {
-    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; ${user.id} tidak memegang peran itu.`, { pelaksana: step.pelaksana });
+    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; Anda (${user.nama}) tidak memegang peran itu.`, { pelaksana: step.pelaksana });
   }
 };
 

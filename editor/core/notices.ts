@@ -1,6 +1,8 @@
 /** Short messages at the top of the page: what succeeded, and errors as the server named them. */
 import { ApiError } from './api.ts';
 import { h } from './dom.ts';
+import { readable } from './people.ts';
+import { formatTanggal } from '../i18n/format.ts';
 
 export type NoticeKind = 'sukses' | 'galat' | 'info';
 
@@ -23,7 +25,7 @@ export class Notices {
 
   /** Shows an error: the server's own sentence for an ApiError (its code only as a tooltip, for IT staff), a plain message otherwise. */
   error(error: unknown): void {
-    if (error instanceof ApiError) this.show(error.problem.detail, 'galat', error.code);
+    if (error instanceof ApiError) this.show(readable(error.problem.detail, formatTanggal), 'galat', error.code);
     else this.show(error instanceof Error ? error.message : String(error), 'galat');
   }
 }

@@ -56,6 +56,18 @@ export class PeopleDirectory {
   }
 }
 
+/**
+ * A server's sentence as people read it: each instant (ISO 8601) in the office's time, and a login
+ * id the directory knows, where the sentence names a person ("rina", oleh rina), as the nama.
+ */
+export function readable(sentence: string, formatInstant: (iso: string) => string): string {
+  const withTimes = sentence.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => formatInstant(iso));
+  // Where the server names a person: a quoted login id, or the one after "oleh" (by).
+  return withTimes
+    .replace(/"([a-z0-9][a-z0-9._-]{1,63})"/g, (quoted, id: string) => { const nama = directory?.nameOf(id); return nama ? `"${nama}"` : quoted; })
+    .replace(/\boleh ([a-z0-9][a-z0-9._-]{1,63})\b/g, (said, id: string) => { const nama = directory?.nameOf(id); return nama ? `oleh ${nama}` : said; });
+}
+
 /** A person named: their nama (the login id as tooltip), or the id itself when no one by that id is known; '—' for nobody. */
 export function personLabel(id: string | undefined): HTMLElement | string {
   if (!id) return '—';

@@ -1,0 +1,27 @@
+/**
+ * A server's sentence as the web app shows it (editor/core/people.ts `readable`): the person it
+ * names by their nama, its instants in the office's time — never a login id or a UTC timestamp.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Api } from '../../editor/core/api.ts';
+import { PeopleDirectory, readable } from '../../editor/core/people.ts';
+import type { Session } from '../../editor/core/session.ts';
+import { formatTanggal, useOfficeZone } from '../../editor/i18n/format.ts';
+
+describe('readable', () => {
+  it('names people and shows times in the office zone', async () => {
+    const api = { get: async () => [{ id: 'rina', nama: 'Rina Kartika' }, { id: 'admin', nama: 'Administrator' }] } as unknown as Api;
+    const session = { token: 't', user: { id: 'tono', nama: 'Tono', roles: [] }, onChange: () => {} } as unknown as Session;
+    const directory = new PeopleDirectory(api, session);
+    await directory.load();
+    const said = 'Langkah "Menghimpun" pada kasus X sedang diambil oleh rina (sejak 2026-03-02T02:00:00.000Z); pengguna "admin" dan "budi".';
+    expect(readable(said, formatTanggal)).toBe(`Langkah "Menghimpun" pada kasus X sedang diambil oleh Rina Kartika (sejak ${formatTanggal('2026-03-02T02:00:00.000Z')}); pengguna "Administrator" dan "budi".`);
+    expect(formatTanggal('2026-03-02T02:00:00.000Z')).toMatch(/09\.00 WIB$/);
+    useOfficeZone('Asia/Makassar');
+    try {
+      expect(readable('sejak 2026-03-02T02:00:00Z', formatTanggal)).toMatch(/10\.00 WITA$/);
+    } finally {
+      useOfficeZone('Asia/Jakarta');
+    }
+  });
+});
