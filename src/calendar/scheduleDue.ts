@@ -1,8 +1,10 @@
 /**
  * Due time of calendar schedules: fixed-date deadlines ("paling lambat tanggal 5
  * setiap bulan", "tanggal 3 Januari") and recurring routines ("Setiap Jum'at",
- * "3 bulan sekali"). A scheduled day that is closed moves to the previous working
- * day: the book's own rule, "kecuali hari jum'at libur dilaksanakan hari kerja sebelumnya".
+ * "3 bulan sekali"). A closed day moves as the spec's `roll` says: a routine's to the previous
+ * working day (the book's own rule, "kecuali hari jum'at libur dilaksanakan hari kerja
+ * sebelumnya"), a fixed date's to the next one, so a report on a period is never due before the
+ * period ends (docs/waktu.md, R8).
  */
 import type { DateTime } from 'luxon';
 import type { FixedDateSpec, RecurringSpec, Schedule } from '../sop/waktuSpec.ts';

@@ -1,8 +1,10 @@
 /**
- * `protap import-sop TEXT_FILE --out DIR [--json]`: reads an SOP book in text form (the PT
- * Bandung 2011 book's layout) and writes one draft BPMN per SOP that has steps, to
- * DIR/<folder>/<id>.bpmn, each checked by the compiler. Exit 0 when every draft is valid,
- * 1 for unreadable input or a draft with problems, 2 for usage errors.
+ * `protap import-sop TEXT_FILE --out DIR [--json]`: reads SOP text in the PT Bandung 2011
+ * book's form — the whole book through its Daftar Isi, or, without one, one unit's pages or a
+ * single SOP through their own headings, with table, numbered or bulleted rows — and writes one
+ * draft BPMN per SOP that has steps, to DIR/<folder>/<id>.bpmn, each checked by the compiler.
+ * Exit 0 when every draft is valid, 1 for unreadable input (or no recognisable SOP) or a draft
+ * with problems, 2 for usage errors.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,18 +13,26 @@ import { writeSopBpmn } from '../bpmn/writeSopBpmn.ts';
 import type { Problem } from '../model/problem.ts';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
 import { readWaktu } from '../sop/readWaktu.ts';
-import { readSopBook, type SkippedHeading } from '../sopText/readSopBook.ts';
+import type { SkippedHeading } from '../sopText/readSopBook.ts';
+import { readSopText } from '../sopText/readSopText.ts';
 
 const USAGE = [
   'Penggunaan: protap import-sop BERKAS_TEKS --out DIREKTORI [--json]',
   '',
-  'Membaca buku SOP berbentuk teks (Daftar Isi, lalu tabel NO | KEGIATAN | WAKTU PENYELESAIAN)',
-  'dan menulis satu draf BPMN per SOP yang punya langkah ke DIREKTORI/<unit>/<id>.bpmn.',
+  'Membaca teks SOP: buku SOP utuh (Daftar Isi, lalu tabel NO | KEGIATAN | WAKTU PENYELESAIAN),',
+  'atau tanpa Daftar Isi halaman satu unit maupun satu SOP saja (judul SOP, lalu langkah berupa',
+  'tabel, baris bernomor atau baris berbutir), dan menulis satu draf BPMN per SOP yang punya',
+  'langkah ke DIREKTORI/<unit>/<id>.bpmn.',
   '',
   'Opsi:',
   '  --out DIREKTORI  tempat menulis berkas BPMN (wajib; dibuat bila belum ada)',
   '  --json           cetak ringkasan sebagai satu objek JSON',
 ].join('\n');
+
+/** What a text must hold to be read, said when it holds none. */
+const EXPECTED = 'diharapkan judul SOP (mis. "A. PENERIMAAN BERKAS PERKARA", boleh di bawah judul unit seperti "KEPANITERAAN PIDANA") '
+  + 'yang diikuti langkah-langkahnya — tabel NO | KEGIATAN | WAKTU PENYELESAIAN, baris bernomor ("1. Panitera Muda Pidana menerima '
+  + 'berkas … (1 hari)") atau baris berbutir ("- …", "• …") — dengan waktu penyelesaian.';
 
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 
@@ -60,7 +70,7 @@ function parse(args: string[]) {
   return { help: false as const, file: positionals[0] as string, out: values.out, json: values.json ?? false };
 }
 
-function summary(out: string, written: Written[], withoutSteps: SkippedHeading[], notFound: SkippedHeading[]): string {
+function summary(out: string, written: Written[], withoutSteps: SkippedHeading[], notFound: SkippedHeading[], fromHeadings: boolean): string {
   const steps = written.reduce((n, w) => n + w.steps, 0);
   const unguessed = written.reduce((n, w) => n + w.unguessedSteps.length, 0);
   const perFolder = new Map<string, number>();
@@ -70,6 +80,7 @@ function summary(out: string, written: Written[], withoutSteps: SkippedHeading[]
     ...[...perFolder].map(([folder, n]) => `  ${path.relative(out, folder) || '.'}: ${n} berkas`),
     `Langkah tanpa pelaksana yang disebut teks: ${unguessed} (ditempatkan di lajur bawaan unitnya; periksa).`,
   ];
+  if (fromHeadings) lines.push('Teks tanpa Daftar Isi: SOP dikenali dari judul-judul di dalam teks.');
   if (withoutSteps.length > 0) lines.push('Judul tanpa langkah (tidak ditulis):', ...withoutSteps.map((s) => `  ${s.kode} ${s.title}: ${s.reason}`));
   if (notFound.length > 0) lines.push('Judul Daftar Isi yang tidak ditemukan di isi buku:', ...notFound.map((s) => `  ${s.kode} ${s.title}`));
   const rejected = written.flatMap((w) => w.rejectedWaktu.map((r) => `  ${w.id} ${r.step}: "${r.waktu}" — ${r.message}`));
@@ -104,9 +115,10 @@ export async function run(args: string[]): Promise<number> {
     console.error(`protap import-sop: berkas "${options.file}" tidak dapat dibaca: ${reason}.`);
     return 1;
   }
-  const book = readSopBook(text);
-  if (!book || book.drafts.length === 0) {
-    console.error(`protap import-sop: "${options.file}" tidak berbentuk buku SOP: tidak ada DAFTAR ISI dengan unit "I. STANDARD OPERATING PROCEDURES ( SOP ) …" dan tabel NO | KEGIATAN | WAKTU PENYELESAIAN yang berisi langkah.`);
+  const book = readSopText(text);
+  if (!book) {
+    const what = text.trim() === '' ? 'kosong, jadi tidak berbentuk buku SOP dan tidak berisi SOP' : 'tidak berbentuk buku SOP dan tidak berisi SOP yang dapat dikenali';
+    console.error(`protap import-sop: "${options.file}" ${what}: ${EXPECTED}`);
     return 1;
   }
   const written: Written[] = [];
@@ -136,9 +148,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const failed = written.some((w) => w.problems.length > 0 || w.rejectedWaktu.length > 0);
   if (options.json) {
-    console.log(JSON.stringify({ out: options.out, written, withoutSteps: book.withoutSteps, notFound: book.notFound, ok: !failed }, null, 2));
+    console.log(JSON.stringify({ out: options.out, source: book.source, written, withoutSteps: book.withoutSteps, notFound: book.notFound, ok: !failed }, null, 2));
   } else {
-    console.log(summary(options.out, written, book.withoutSteps, book.notFound));
+    console.log(summary(options.out, written, book.withoutSteps, book.notFound, book.source === 'judul'));
   }
   return failed ? 1 : 0;
 }

@@ -28,16 +28,27 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   return em * fontSize * SAFETY * (bold ? BOLD : 1);
 }
 
-/** Splits a word too long for the width into pieces that fit. */
+/**
+ * Splits a word too long for the width into pieces that fit: after a "/" or "-" where it can
+ * ("Panitera/" + "Sekretaris"), else between letters.
+ */
 function breakWord(word: string, width: number, fontSize: number, bold: boolean): string[] {
   const pieces: string[] = [];
   let piece = '';
-  for (const ch of word) {
-    if (piece && textWidth(piece + ch, fontSize, bold) > width) {
-      pieces.push(piece);
-      piece = '';
+  for (const part of word.split(/(?<=[/-])/)) {
+    if (piece && textWidth(piece + part, fontSize, bold) <= width) {
+      piece += part;
+      continue;
     }
-    piece += ch;
+    if (piece) pieces.push(piece);
+    piece = '';
+    for (const ch of part) {
+      if (piece && textWidth(piece + ch, fontSize, bold) > width) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
   }
   if (piece) pieces.push(piece);
   return pieces;

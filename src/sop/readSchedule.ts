@@ -36,7 +36,10 @@ function dayError(day: number, verbatim: string): { error: string } | null {
 
 /** Reads a fixed-date deadline or a recurring routine; null when the phrase is not a schedule. */
 export function readSchedule(text: string, verbatim: string, capped: boolean): ReadAttempt<WaktuSpec> {
-  const fixed = (schedule: Schedule): ReadAttempt<WaktuSpec> => ({ spec: { kind: 'fixedDate', verbatim, schedule, roll: 'backward' } });
+  // A dated deadline ("paling lambat tanggal 3 tiap bulannya") is for work on the period that has
+  // just ended: a closed day moves it to the next working day, never back into that period
+  // (3 May 2026 → Monday 4 May, not 30 April for the April report). Routines keep the book's rule.
+  const fixed = (schedule: Schedule): ReadAttempt<WaktuSpec> => ({ spec: { kind: 'fixedDate', verbatim, schedule, roll: 'forward' } });
   const recurring = (schedule: Schedule, roll: 'forward' | 'backward' = 'backward'): ReadAttempt<WaktuSpec> => ({
     spec: { kind: 'recurring', verbatim, schedule, roll },
   });
@@ -56,7 +59,7 @@ export function readSchedule(text: string, verbatim: string, capped: boolean): R
     if (capped) {
       // "Paling lambat tanggal 3 … diselesaikan 1 Hari Kerja": an SLA capped by the date, whichever is first.
       const date = text.slice(0, text.toLowerCase().lastIndexOf(` ${(m[3] ?? '').toLowerCase()} `)).trim();
-      return { spec: { kind: 'earliest', verbatim, of: [work.spec, { kind: 'fixedDate', verbatim: date, schedule: { every: 'month', months, day }, roll: 'backward' }] } };
+      return { spec: { kind: 'earliest', verbatim, of: [work.spec, { kind: 'fixedDate', verbatim: date, schedule: { every: 'month', months, day }, roll: 'forward' }] } };
     }
     // "Tanggal 5 setiap bulan selesai 2 Hari": the work starts on the 5th (or later) and takes 2 days.
     return { spec: { ...work.spec, verbatim, anchor: { kind: 'dayOfMonth', day } } };

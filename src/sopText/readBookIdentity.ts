@@ -1,7 +1,8 @@
 /**
  * The identity facts a whole SOP book gives every SOP in it: the satker named on the cover and
  * the date the book was finished (the foreword's "Bandung, 4 April 2011"), which Permenpan RB
- * 35/2012 calls the Tanggal Pembuatan.
+ * 35/2012 calls the Tanggal Pembuatan. A single court's pages without the book's cover name the
+ * court on a line of its own ("PENGADILAN NEGERI SUKAMAJU").
  */
 
 /** What the cover and the foreword say, when they say it. */
@@ -24,6 +25,10 @@ export function readBookIdentity(text: string): BookIdentity {
   if (cover?.[1]) {
     const place = cover[1].split(/\s+/).map(titleCase).join(' ');
     identity.satker = `Pengadilan Negeri di lingkungan Pengadilan Tinggi ${place}`;
+  } else {
+    // One court's own pages name it on a line of its own: "PENGADILAN NEGERI SUKAMAJU".
+    const court = /^[ \t]*PENGADILAN[ \t]+NEGERI[ \t]+([A-Z]+(?:[ \t]+(?!KELAS\b)[A-Z]+)*)(?:[ \t]+KELAS[ \t]+[IV]+[ \t]*[AB]?)?[ \t]*$/m.exec(text);
+    if (court?.[1] && !/^(?:DI|SE)\b/.test(court[1])) identity.satker = `Pengadilan Negeri ${court[1].split(/\s+/).map(titleCase).join(' ')}`;
   }
   // The foreword is signed "<tempat>, <tanggal> <bulan> <tahun>" on a line of its own.
   const signed = /^[A-Z][A-Za-z .]+,\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$/m.exec(text);

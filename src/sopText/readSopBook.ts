@@ -36,7 +36,8 @@ function folderOf(unit: DaftarIsiUnit): UnitFolder | undefined {
   return FOLDERS.find((f) => unit.title.toLowerCase().includes(f)) ?? FOLDER_BY_NUMERAL[unit.numeral];
 }
 
-function lanesOf(steps: SopStep[], folder: UnitFolder): SopLane[] {
+/** One lane per pelaksana, in the order the steps first name them. */
+export function lanesOf(steps: SopStep[], folder: UnitFolder): SopLane[] {
   return [...new Set(steps.map((s) => s.pelaksana))].map((pelaksana) => {
     const role = PELAKSANA_ROLES.get(pelaksana);
     const lane: SopLane = { pelaksana, name: role?.name ?? pelaksana };

@@ -15,29 +15,32 @@ function due(phrase: string, start: string, ctx: Partial<DueContext> = {}): DueR
 const skippedDates = (r: DueResult) => r.derivation.skipped.map((s) => s.date);
 
 describe('fixed-date deadlines', () => {
-  it('moves a 5th that is closed to the previous working day: 5 April 2026 (Sunday, Paskah) → Thu 2 April', () => {
+  // Issue 19: a dated deadline is for work on the period just ended, so a closed day moves it
+  // forward, never back into that period (before: Thu 2 April, over Wafat Yesus Kristus on the 3rd).
+  it('moves a 5th that is closed to the next working day: 5 April 2026 (Sunday, Paskah) → Mon 6 April', () => {
     const r = due('Paling lambat tanggal 5 setiap bulannya', '2026-04-01T08:00:00+07:00');
-    expect(r.due).toBe('2026-04-02T23:59:59+07:00');
-    // 4 April is a Saturday and 3 April is Wafat Yesus Kristus.
-    expect(skippedDates(r)).toEqual(['2026-04-05', '2026-04-04', '2026-04-03']);
-    expect(r.derivation.counting).toMatch(/hari kerja sebelumnya/);
+    expect(r.due).toBe('2026-04-06T23:59:59+07:00');
+    expect(skippedDates(r)).toEqual(['2026-04-05']);
+    expect(r.derivation.counting).toMatch(/hari kerja berikutnya/);
   });
 
   it('takes the next month once this month’s date has passed', () => {
     expect(due('Paling lambat tanggal 5 setiap bulan', '2026-04-06T08:00:00+07:00').due).toBe('2026-05-05T23:59:59+07:00');
   });
 
-  it('keeps a deadline that moved before the start, and says the step is late', () => {
-    // 10 January 2026 is a Saturday: the deadline is Friday 9 January, the day before the step began.
+  it('never moves a deadline behind the step that starts on its closed day', () => {
+    // 10 January 2026 is a Saturday: the deadline is Monday 12 January (before issue 19: Friday 9
+    // January, the day before the step began, so the step was late at once).
     const r = due('Paling lambat tanggal 10 setiap bulan', '2026-01-10T08:00:00+07:00');
-    expect(r.due).toBe('2026-01-09T23:59:59+07:00');
-    expect(r.derivation.notes.join(' ')).toMatch(/sebelum langkah dimulai/);
+    expect(r.due).toBe('2026-01-12T23:59:59+07:00');
+    expect(r.derivation.notes.join(' ')).not.toMatch(/sebelum langkah dimulai/);
   });
 
-  it('reads "tiap 4 bulan" as January, May and September: 3 May 2026 is a Sunday after Hari Buruh, so 30 April', () => {
+  it('reads "tiap 4 bulan" as January, May and September: 3 May 2026 is a Sunday, so Monday 4 May', () => {
+    // Before issue 19 it moved back over Saturday and Hari Buruh to 30 April, inside the period reported on.
     const r = due('Tanggal 3 tiap 4 bulannya', '2026-02-10T08:00:00+07:00');
-    expect(r.due).toBe('2026-04-30T23:59:59+07:00');
-    expect(skippedDates(r)).toEqual(['2026-05-03', '2026-05-02', '2026-05-01']);
+    expect(r.due).toBe('2026-05-04T23:59:59+07:00');
+    expect(skippedDates(r)).toEqual(['2026-05-03']);
   });
 
   it('reads "tiap 6 bulan" as January and July', () => {
@@ -45,22 +48,23 @@ describe('fixed-date deadlines', () => {
   });
 
   it('reads "tanggal 3 Januari" as yearly', () => {
-    // 3 Jan 2026 is a Saturday → Friday 2 January.
-    expect(due('Paling lambat tanggal 3 Januari', '2025-06-01T08:00:00+07:00').due).toBe('2026-01-02T23:59:59+07:00');
-    // 3 Jan 2027 is a Sunday, 2 Jan a Saturday, 1 Jan a holiday (draft) → Thursday 31 December 2026.
+    // 3 Jan 2026 is a Saturday → Monday 5 January.
+    expect(due('Paling lambat tanggal 3 Januari', '2025-06-01T08:00:00+07:00').due).toBe('2026-01-05T23:59:59+07:00');
+    // 3 Jan 2027 is a Sunday → Monday 4 January (before issue 19: Thursday 31 December 2026, before
+    // the year reported on had ended).
     const r = due('Paling lambat tanggal 3 Januari', '2026-06-01T08:00:00+07:00');
-    expect(r.due).toBe('2026-12-31T23:59:59+07:00');
-    expect(r.derivation.skipped[2]?.reason).toMatch(/^Libur nasional \(draf\): Tahun Baru 2027 Masehi/);
+    expect(r.due).toBe('2027-01-04T23:59:59+07:00');
+    expect(skippedDates(r)).toEqual(['2027-01-03']);
   });
 
   it('caps an SLA by the date, whichever is first', () => {
     const phrase = 'Paling lambat tanggal 3 setiap bulannya diselesaikan 1 Hari Kerja';
-    // 1 hari kerja from Mon 30 March is Tue 31 March; the 3rd (Friday, Wafat) moves to Thu 2 April.
+    // 1 hari kerja from Mon 30 March is Tue 31 March; the 3rd (Friday, Wafat) moves to Mon 6 April.
     expect(due(phrase, '2026-03-30T10:00:00+07:00').due).toBe('2026-03-31T23:59:59+07:00');
-    // From Thu 2 April, 1 hari kerja is Mon 6 April, but the capped 3rd is 2 April itself.
-    const r = due(phrase, '2026-04-02T08:00:00+07:00');
-    expect(r.due).toBe('2026-04-02T23:59:59+07:00');
-    expect(r.derivation.notes.join(' ')).toMatch(/Batas lain: 1 hari kerja sejak 2026-04-02 → 2026-04-06T23:59:59\+07:00/);
+    // From Tue 3 February, 1 hari kerja is Wed 4 February, but the capped 3rd is 3 February itself.
+    const r = due(phrase, '2026-02-03T08:00:00+07:00');
+    expect(r.due).toBe('2026-02-03T23:59:59+07:00');
+    expect(r.derivation.notes.join(' ')).toMatch(/Batas lain: 1 hari kerja sejak 2026-02-03 → 2026-02-04T23:59:59\+07:00/);
   });
 });
 

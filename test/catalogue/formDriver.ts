@@ -134,6 +134,10 @@ export function takenPairs(view: CaseView): Set<string> {
 export class CoveringChooser {
   private readonly credited = new Map<string, Set<string>>();
   private pending: { key: string; value: string; caseId: string; gateway?: string }[] = [];
+  /** For each field and answer, the fields asked after it in the same run. */
+  private readonly opens = new Map<string, Map<string, Set<string>>>();
+  /** How many answers each field offers. */
+  private readonly valuesOf = new Map<string, number>();
   run = 0;
 
   readonly choose: Choose = (asked) => {
@@ -144,10 +148,18 @@ export class CoveringChooser {
     }
     const key = `${asked.processId}/${asked.field.id ?? asked.field.key}`;
     const done = this.credited.get(key) ?? new Set<string>();
-    const value = values.find((v) => !done.has(JSON.stringify(v))) ?? values[this.run % values.length];
+    this.valuesOf.set(key, values.length);
+    // Every answer given already: take one that earlier led on to a question still missing answers
+    // (a deeper branch not yet covered); failing that, vary by the run's number.
+    const leading = values.find((v) => [...(this.opens.get(key)?.get(JSON.stringify(v)) ?? [])].some((later) => this.unfinished(later)));
+    const value = values.find((v) => !done.has(JSON.stringify(v))) ?? leading ?? values[this.run % values.length];
     this.pending.push({ key, value: JSON.stringify(value), caseId: asked.caseId, ...(asked.field.decision ? { gateway: asked.field.decision } : {}) });
     return value;
   };
+
+  private unfinished(key: string): boolean {
+    return (this.credited.get(key)?.size ?? 0) < (this.valuesOf.get(key) ?? 0);
+  }
 
   /** Counts the answers of the finished run whose gateway was reached; returns how many were new. */
   credit(walk: Walk): number {
@@ -160,6 +172,13 @@ export class CoveringChooser {
       done.add(p.value);
       this.credited.set(p.key, done);
     }
+    this.pending.forEach((p, i) => {
+      const byValue = this.opens.get(p.key) ?? new Map<string, Set<string>>();
+      const later = byValue.get(p.value) ?? new Set<string>();
+      for (const next of this.pending.slice(i + 1)) if (next.key !== p.key) later.add(next.key);
+      byValue.set(p.value, later);
+      this.opens.set(p.key, byValue);
+    });
     this.pending = [];
     this.run++;
     return fresh;

@@ -96,7 +96,7 @@ describe('the identity of the catalogue SOPs', () => {
     expect(missing).toEqual([]);
     const dasar = (id: string) => micro.find(({ entry }) => entry.processId === id)?.model.identity.dasarHukum;
     expect(dasar('pidana-A')).toEqual(['SEMA No.06 tahun 1992', 'Pasal 45A Undang-Undang No. 5 Tahun 2004 tentang Mahkamah Agung', 'SEMA No. 11 Tahun 2010']);
-    expect(dasar('perdata-A')).toEqual(['Surat Keputusan Ketua Pengadilan Negeri']);
+    expect(dasar('perdata-A')).toEqual(['Surat Keputusan Ketua Pengadilan Negeri', 'Pasal 122 HIR']);
     expect(dasar('keuangan-B-5')).toEqual(['Surat Edaran Menteri Keuangan']);
   });
 });

@@ -37,41 +37,72 @@ function runChildren(e: CaseEngine, rootId: string, at = '2026-03-17T09:00:00+07
 /** The child cases of a case, oldest first. */
 const children = (e: CaseEngine, rootId: string) => e.listCases().filter((c) => c.parent?.caseId === rootId).reverse();
 
-/** A perdata case through banding and kasasi, each filed in time, waiting for a PK request. */
-async function throughKasasi() {
+/** The newest child case of a case running this process. */
+const childRunning = (e: CaseEngine, rootId: string, processId: string) => children(e, rootId).filter((c) => c.processId === processId).at(-1) as CaseView;
+
+/**
+ * A perdata case up to the putusan (issue 19): perdata-A run through, its tenggang waktu pemanggilan
+ * (7 hari and 3 hari kerja, Pasal 122 HIR) waited out, the putusan recorded in the macro case.
+ */
+async function throughPutusan() {
   const e = await engine();
   const root = e.startCase('makro-perkara-perdata', { at: '2026-03-16T08:00:00+07:00' });
   runChildren(e, root.id);
-  e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-20T09:00:00+07:00' });
-  runChildren(e, root.id);
-  e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-03-25T09:00:00+07:00' });
-  runChildren(e, root.id);
+  e.fireDueTimers('2026-03-28T00:00:00+07:00');
+  runChildren(e, root.id, '2026-03-30T09:00:00+07:00');
+  e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-03-30T10:00:00+07:00' });
+  return { e, root };
+}
+
+/** A perdata case through banding and kasasi, each filed in time and each decision received, waiting for a PK request. */
+async function throughKasasi() {
+  const { e, root } = await throughPutusan();
+  e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-04-01T09:00:00+07:00' });
+  runChildren(e, root.id, '2026-04-02T09:00:00+07:00');
+  e.correlateMessage('putusan-banding-diterima', { caseId: childRunning(e, root.id, 'perdata-B').id }, { at: '2026-06-01T09:00:00+07:00' });
+  runChildren(e, root.id, '2026-06-02T09:00:00+07:00');
+  e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-06-05T09:00:00+07:00' });
+  runChildren(e, root.id, '2026-06-06T09:00:00+07:00');
+  e.correlateMessage('putusan-kasasi-diterima', { caseId: childRunning(e, root.id, 'perdata-C').id }, { at: '2026-10-01T09:00:00+07:00' });
+  runChildren(e, root.id, '2026-10-02T09:00:00+07:00');
   return { e, root };
 }
 
 describe('macro SOP Perkara Pidana', () => {
-  it('runs Banding as a child case when the banding is filed within 7 days', async () => {
+  /** Through the putusan and a banding filed within 7 days (KUHAP Pasal 233(2)), not withdrawn. */
+  async function throughBanding() {
     const e = await engine();
     const root = e.startCase('makro-perkara-pidana', { at: '2026-03-16T08:00:00+07:00' });
-    runChildren(e, root.id);
+    runChildren(e, root.id, undefined, { bandingDicabut: false, terdakwaHadir: true });
     expect(e.getCase(root.id).activeSteps).toEqual([]);
     e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-18T09:00:00+07:00' });
+    return { e, root };
+  }
+  /** The Pengadilan Tinggi's putusan arrives and is notified to the terdakwa: only then may kasasi be asked (KUHAP Pasal 245(1)). */
+  function bandingDecided(e: CaseEngine, rootId: string) {
+    e.correlateMessage('putusan-banding-diterima', { caseId: rootId }, { at: '2026-04-20T09:00:00+07:00' });
+    e.correlateMessage('putusan-banding-diberitahukan', { caseId: rootId }, { at: '2026-04-22T09:00:00+07:00' });
+  }
+
+  it('runs Banding as a child case when the banding is filed within 7 days', async () => {
+    const { e, root } = await throughBanding();
     const banding = children(e, root.id).find((c) => c.processId === 'pidana-B');
     expect(banding?.status).toBe('active');
-    runChildren(e, root.id, '2026-03-19T09:00:00+07:00');
+    runChildren(e, root.id, '2026-03-19T09:00:00+07:00', { bandingDicabut: false });
     expect(e.getCase(banding?.id as string).status).toBe('completed');
+    // No kasasi window while the banding putusan does not exist.
+    expect(visited(e.getCase(root.id))).not.toContain('TungguKasasi');
+    bandingDecided(e, root.id);
     expect(visited(e.getCase(root.id))).toContain('TungguKasasi');
   });
 
   it('ends at "berkekuatan hukum tetap" when the 14-day kasasi window lapses, with no kasasi case', async () => {
-    const e = await engine();
-    const root = e.startCase('makro-perkara-pidana', { at: '2026-03-16T08:00:00+07:00' });
-    runChildren(e, root.id);
-    e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-18T09:00:00+07:00' });
-    runChildren(e, root.id, '2026-03-19T09:00:00+07:00');
-    const due = e.timers.forCase(root.id).find((t) => t.key === 'BatasKasasi')?.due;
-    expect(due).toBeDefined();
-    e.fireDueTimers('2026-04-30T00:00:00+07:00');
+    const { e, root } = await throughBanding();
+    runChildren(e, root.id, '2026-03-19T09:00:00+07:00', { bandingDicabut: false });
+    expect(e.timers.forCase(root.id).find((t) => t.key === 'BatasKasasi')).toBeUndefined();
+    bandingDecided(e, root.id);
+    expect(e.timers.forCase(root.id).find((t) => t.key === 'BatasKasasi')?.due).toBeDefined();
+    e.fireDueTimers('2026-06-30T00:00:00+07:00');
     const view = e.getCase(root.id);
     expect(view.status).toBe('completed');
     expect(visited(view).slice(-2)).toEqual(['BatasKasasi', 'InkrachtBanding']);
@@ -81,13 +112,11 @@ describe('macro SOP Perkara Pidana', () => {
   // The upaya after kasasi is the terpidana's, recorded by the Kepaniteraan Pidana once the kasasi
   // is done (book IV.D and IV.E row 1), so it is answered on that step's form, not at the start.
   it('goes on to Peninjauan Kembali after kasasi when the Panitera Muda Pidana records a PK', async () => {
-    const e = await engine();
-    const root = e.startCase('makro-perkara-pidana', { at: '2026-03-16T08:00:00+07:00' });
-    runChildren(e, root.id);
-    e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-03-18T09:00:00+07:00' });
-    runChildren(e, root.id);
-    e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-03-20T09:00:00+07:00' });
-    runChildren(e, root.id, undefined, { upaya: 'pk' });
+    const { e, root } = await throughBanding();
+    runChildren(e, root.id, undefined, { bandingDicabut: false });
+    bandingDecided(e, root.id);
+    e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-04-24T09:00:00+07:00' });
+    runChildren(e, root.id, '2026-04-25T09:00:00+07:00', { upaya: 'pk', syaratFormalKasasi: 'memenuhi', bandingDicabut: false });
     expect(visited(e.getCase(root.id))).toContain('CatatUpaya');
     expect(e.getCase(root.id).status).toBe('completed');
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['pidana-A', 'pidana-B', 'pidana-C', 'pidana-D']);
@@ -120,28 +149,18 @@ describe('macro SOP Eksekusi', () => {
   }
 });
 
-describe('macro SOP Laporan Bulanan', () => {
-  it('runs the pidana and perdata reports side by side, then the kepaniteraan hukum report', async () => {
-    const e = await engine();
-    const root = e.startCase('makro-laporan-bulanan');
-    expect(children(e, root.id).map((c) => c.processId).sort()).toEqual(['perdata-G', 'pidana-G']);
-    expect(e.getCase(root.id).activeSteps.map((s) => s.id).sort()).toEqual(['LaporanPerdata', 'LaporanPidana']);
-    runChildren(e, root.id);
-    expect(e.getCase(root.id).status).toBe('completed');
-    expect(children(e, root.id).map((c) => c.processId).at(-1)).toBe('hukum-A');
-  });
-});
+// Issue 19: makro-laporan-bulanan and makro-penggajian are gone; their micro SOPs start themselves
+// once a month (test/catalogue/schedules.spec.ts).
 
 describe('macro SOP Perkara Perdata', () => {
   it('ends at "berkekuatan hukum tetap" when the 14-day banding window lapses, with no banding case', async () => {
-    const e = await engine();
-    const root = e.startCase('makro-perkara-perdata', { at: '2026-03-16T08:00:00+07:00' });
-    runChildren(e, root.id);
+    const { e, root } = await throughPutusan();
     expect(e.timers.forCase(root.id).map((t) => t.key)).toContain('BatasBanding');
     e.fireDueTimers('2026-05-31T00:00:00+07:00');
     const view = e.getCase(root.id);
     expect(view.status).toBe('completed');
-    expect(visited(view).slice(-2)).toEqual(['BatasBanding', 'Inkracht']);
+    // Issue 19: the upaya branch now meets the minutasi branch (perdata-A) at a join before the end.
+    expect(visited(view).slice(-5)).toEqual(['BatasBanding', 'Inkracht', 'UpayaSelesai', 'Gabung', 'Selesai']);
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-A']);
   });
 
@@ -150,39 +169,23 @@ describe('macro SOP Perkara Perdata', () => {
   it('runs banding, kasasi and peninjauan kembali as child cases when each is filed in time', async () => {
     const { e, root } = await throughKasasi();
     expect(e.timers.forCase(root.id).map((t) => t.key)).toContain('BatasPK');
-    e.correlateMessage('PermohonanPK', { caseId: root.id }, { at: '2026-04-01T09:00:00+07:00' });
-    runChildren(e, root.id);
+    e.correlateMessage('PermohonanPK', { caseId: root.id }, { at: '2026-10-05T09:00:00+07:00' });
+    runChildren(e, root.id, '2026-10-06T09:00:00+07:00');
+    e.correlateMessage('putusan-pk-diterima', { caseId: childRunning(e, root.id, 'perdata-D').id }, { at: '2027-03-01T09:00:00+07:00' });
+    runChildren(e, root.id, '2027-03-02T09:00:00+07:00');
     expect(e.getCase(root.id).status).toBe('completed');
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-A', 'perdata-B', 'perdata-C', 'perdata-D']);
-    expect(visited(e.getCase(root.id)).at(-1)).toBe('SelesaiPK');
+    expect(visited(e.getCase(root.id)).slice(-4)).toEqual(['SelesaiPK', 'UpayaSelesai', 'Gabung', 'Selesai']);
   });
 });
 
 describe('macro SOP Perkara Perdata: peninjauan kembali', () => {
   it('ends at "putusan kasasi berkekuatan hukum tetap" when the 180-day PK window lapses', async () => {
     const { e, root } = await throughKasasi();
-    e.fireDueTimers('2026-12-31T00:00:00+07:00');
+    e.fireDueTimers('2027-06-30T00:00:00+07:00');
     const view = e.getCase(root.id);
     expect(view.status).toBe('completed');
-    expect(visited(view).slice(-2)).toEqual(['BatasPK', 'SelesaiKasasi']);
+    expect(visited(view).slice(-5)).toEqual(['BatasPK', 'SelesaiKasasi', 'UpayaSelesai', 'Gabung', 'Selesai']);
     expect(children(e, root.id).map((c) => c.processId)).not.toContain('perdata-D');
-  });
-});
-
-describe('macro SOP Penggajian', () => {
-  it('starts itself every month, then pays uang makan and gaji induk side by side after the rekap absensi', async () => {
-    let counter = 0;
-    const e = new CaseEngine({ clock: () => '2026-03-16T08:00:00+07:00', newId: () => `kasus-${++counter}` });
-    e.deploy(catalogue);
-    e.fireDueTimers('2026-04-02T00:00:00+07:00');
-    const started = e.listCases().filter((c) => c.processId === 'makro-penggajian');
-    expect(started.length).toBeGreaterThanOrEqual(1);
-    const root = started.at(-1) as CaseView;
-    expect(root.history[0]?.actor).toBe('jadwal');
-    expect(root.activeSteps.map((s) => s.id)).toEqual(['RekapAbsensi']);
-    e.completeStep(root.id, 'RekapAbsensi', { at: '2026-04-03T09:00:00+07:00' });
-    expect(children(e, root.id).map((c) => c.processId).sort()).toEqual(['keuangan-B-1', 'keuangan-B-3']);
-    runChildren(e, root.id, '2026-04-06T09:00:00+07:00');
-    expect(e.getCase(root.id).status).toBe('completed');
   });
 });

@@ -94,6 +94,12 @@ describe('the flowchart table of a diagram', () => {
     expect(lines.join(' ').replace(/\s+/g, '')).toBe(`${LONG}Pengadilan-Negeri-Kelas-IA-Khusus-Jakarta-Pusat-sangat-panjang`.replace(/\s+/g, ''));
   });
 
+  it('breaks a word too long for its column after a slash or hyphen before breaking between letters', () => {
+    const width = textWidth('Panitera/Sekr', 2.6);
+    expect(wrapText('Panitera/Sekretaris', width, 2.6)).toEqual(['Panitera/', 'Sekretaris']);
+    expect(wrapText('Sub-Bagian-Kepegawaian', textWidth('Kepegawaian', 2.6), 2.6)).toEqual(['Sub-Bagian-', 'Kepegawaian']);
+  });
+
   it('continues a row taller than a page on the next page, every word printed once', async () => {
     const process = await processOf(diagram('Penerimaan Berkas', LONG));
     const layout = layOut(flowTable(process));

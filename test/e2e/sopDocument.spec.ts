@@ -16,11 +16,12 @@ import { describeBrowser, startApp, type AppUnderTest } from './support/browser.
 const SOP = 'processes/hukum/hukum-C.bpmn';
 const PROCESS_ID = 'hukum-C';
 const NAME = 'Prosedur Penyelesaian Laporan Kegiatan Hakim';
-const LANES = ['Panitera Muda Hukum', 'Wakil Panitera', 'Panitera/Sekretaris'];
+const LANES = ['Panitera Muda Hukum', 'Wakil Panitera', 'Panitera/Sekretaris', 'Ketua PN'];
+/** Each step's Kegiatan; the correction's row also asks its question (the rework loop, issue 19). */
 const STEPS = [
   'Menerima laporan kegiatan hakim, merekap perkara dan mengetiknya',
-  'Mengoreksi dan memaraf laporan kegiatan hakim',
-  'Menandatangani laporan (Panitera dan Ketua) dan siap dikirim',
+  'Mengoreksi dan memaraf laporan kegiatan hakim Laporan sudah benar?',
+  'Menandatangani laporan kegiatan hakim (Panitera)',
 ];
 const NOMOR = 'W11.U1/1/SOP/HK/2026';
 const DASAR_HUKUM = 'Undang-Undang Nomor 48 Tahun 2009 tentang Kekuasaan Kehakiman';
@@ -57,7 +58,8 @@ async function flowchart(frame: FrameLocator): Promise<{ headers: string[]; kegi
       const last = cells[cells.length - 1];
       // The next line of the same cell: same x, one line (about 3 units) lower.
       if (last && last.x === x && y > last.y && y - last.y < 4) {
-        last.text += ` ${line.textContent ?? ''}`;
+        // A word broken after "/" or "-" goes on without a space ("Panitera/" + "Sekretaris").
+        last.text += /[/-]$/.test(last.text) ? line.textContent ?? '' : ` ${line.textContent ?? ''}`;
         last.y = y;
       } else cells.push({ x, y, text: line.textContent ?? '' });
     }

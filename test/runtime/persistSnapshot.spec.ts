@@ -67,8 +67,10 @@ describe('persistSnapshot', () => {
     for (const entry of [...catalogue].sort((a, b) => (a.cakupan === b.cakupan ? 0 : a.cakupan === 'mikro' ? -1 : 1))) {
       await engine.deployXml(readFileSync(entry.path, 'utf8'));
     }
-    expect(catalogue.length).toBeGreaterThanOrEqual(77);
-    expect(compareAlong(engine, catalogue.map((entry) => entry.processId))).toBeGreaterThan(500);
+    // 75: issue 19 removed makro-laporan-bulanan and makro-penggajian (their micro SOPs start themselves).
+    expect(catalogue.length).toBeGreaterThanOrEqual(75);
+    // Over 500 states before issue 19 removed the two macro SOPs with theirs.
+    expect(compareAlong(engine, catalogue.map((entry) => entry.processId))).toBeGreaterThan(480);
   });
 
   it('gives XState\'s bytes on the compiler\'s fixtures: gateways, events, boundaries, multi-instance, subprocesses, call activities', async () => {

@@ -103,9 +103,9 @@ describe('readWaktu: same day, schedules and no deadline', () => {
     expect(spec('pada hari itu juga')).toMatchObject({ kind: 'sameDay', graceDays: 0 });
   });
 
-  it('reads monthly fixed dates, with or without the -nya, rolling backward', () => {
+  it('reads monthly fixed dates, with or without the -nya, rolling forward (issue 19)', () => {
     const monthly = { every: 'month', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], day: 5 };
-    expect(spec('Paling lambat tanggal 5 setiap bulannya')).toMatchObject({ kind: 'fixedDate', schedule: monthly, roll: 'backward' });
+    expect(spec('Paling lambat tanggal 5 setiap bulannya')).toMatchObject({ kind: 'fixedDate', schedule: monthly, roll: 'forward' });
     expect(spec('tanggal 5 setiap bulan')).toMatchObject({ kind: 'fixedDate', schedule: monthly });
     expect(spec('paling lambat pada : Tanggal 3 tiap bulannya')).toMatchObject({ schedule: { day: 3 } });
   });

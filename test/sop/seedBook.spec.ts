@@ -83,7 +83,7 @@ describe('the waktu column of seed 004', () => {
     ['Setiap Jum’at', { kind: 'recurring', schedule: { every: 'week', weekday: 5 }, roll: 'backward' }],
     ['Setiap Senin', { kind: 'recurring', schedule: { every: 'week', weekday: 1 } }],
     ['3 bulan sekali', { kind: 'recurring', schedule: { every: 'month', months: [3, 6, 9, 12], day: 'last' } }],
-    ['Paling lambat tanggal 10 setiap bulan', { kind: 'fixedDate', schedule: { day: 10 }, roll: 'backward' }],
+    ['Paling lambat tanggal 10 setiap bulan', { kind: 'fixedDate', schedule: { day: 10 }, roll: 'forward' }],
     ['paling lambat pada : Tanggal 3 tiap 4 bulannya', { kind: 'fixedDate', schedule: { months: [1, 5, 9], day: 3 } }],
     ['Paling lambat tanggal 3 tiap 6 bulannya', { kind: 'fixedDate', schedule: { months: [1, 7], day: 3 } }],
     ['paling lambat pada : Tanggal 3 Januari', { kind: 'fixedDate', schedule: { months: [1], day: 3 } }],

@@ -1,0 +1,179 @@
+/**
+ * Issue 19 (perdata): the perdata SOPs follow the law where the book's cells do not.
+ * - makro-perkara-perdata: the banding window opens at the putusan and counts 14 days from it
+ *   (Pasal 7 ayat (1) UU No. 20 Tahun 1947), on the in-memory and the durable engine across a restart;
+ *   the kasasi window opens only once the putusan banding has arrived from the Pengadilan Tinggi and
+ *   been notified (Pasal 46 ayat (1) UU No. 14 Tahun 1985).
+ * - perdata-C row 8: waits for the Mahkamah Agung's putusan (a message), and its "3 Hari setelah
+ *   putusan diterima" counts from that message.
+ * - perdata-A row 6: the tenggang waktu pemanggilan is a wait before the hearing (Pasal 122 HIR).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deployCatalogue } from '../../src/catalogue/deployCatalogue.ts';
+import { CaseEngine } from '../../src/runtime/caseEngine.ts';
+import type { CaseView } from '../../src/runtime/caseView.ts';
+import { DurableEngine } from '../../src/store/durableEngine.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
+import { fillForm, type Choose } from './formDriver.ts';
+
+const catalogue = await deployCatalogue(new CaseEngine({ scheduleStarts: false }));
+const choose: Choose = ({ field }) => field.values?.[0]?.value;
+
+function engine(): CaseEngine {
+  let counter = 0;
+  const e = new CaseEngine({ clock: () => '2026-04-06T08:00:00+07:00', newId: () => `kasus-${++counter}`, scheduleStarts: false });
+  e.deploy(catalogue);
+  return e;
+}
+
+/** Completes every open person step of the case and its descendants (first answers), until none is left. */
+function runAll(e: CaseEngine, at: string): void {
+  for (let guard = 0; guard < 500; guard++) {
+    const open = e.listCases().filter((c) => c.status === 'active')
+      .flatMap((c) => c.activeSteps.filter((s) => s.completion === 'person').map((s) => ({ c, s })))[0];
+    if (!open) return;
+    const data = fillForm(open.s.form, { processId: open.c.processId, caseId: open.c.id, node: open.s.id, round: 1 }, choose);
+    e.completeStep(open.c.id, open.s.id, { at, ...(data ? { data } : {}) });
+  }
+  throw new Error('steps do not finish');
+}
+
+const childOf = (e: CaseEngine, processId: string): CaseView => {
+  const found = e.listCases().find((c) => c.processId === processId);
+  if (!found) throw new Error(`no ${processId} case`);
+  return found;
+};
+
+const visited = (view: CaseView) => view.history.flatMap((h) => h.visited);
+
+/** A perdata case up to the putusan: perdata-A run through, the tenggang pemanggilan waited out. */
+function toPutusan(e: CaseEngine): string {
+  const root = e.startCase('makro-perkara-perdata', { at: '2026-04-06T08:00:00+07:00' });
+  runAll(e, '2026-04-07T09:00:00+07:00'); // up to the summons
+  e.fireDueTimers('2026-04-20T00:00:00+07:00'); // tenggang waktu pemanggilan
+  runAll(e, '2026-04-20T09:00:00+07:00'); // hearing, putusan, minutasi
+  return root.id;
+}
+
+describe('perdata-A: the tenggang waktu pemanggilan is a wait before the hearing (Pasal 122 HIR, book V.A row 6)', () => {
+  it('opens the hearing only when 7 days and 3 hari kerja have passed since the summons', () => {
+    const e = engine();
+    const a = e.startCase('perdata-A', { at: '2026-03-16T08:00:00+07:00' });
+    runAll(e, '2026-03-17T09:00:00+07:00'); // summons served Tuesday 17 March 2026, before Lebaran
+    expect(e.getCase(a.id).activeSteps.map((s) => s.id)).toEqual([]);
+    expect(() => e.completeStep(a.id, 'Langkah_8', { at: '2026-03-18T09:00:00+07:00' })).toThrow();
+    // 7 calendar days end on 24 March, but 18-24 March are closed (Nyepi, Idul Fitri, cuti bersama):
+    // the third working day after the summons is Friday 27 March.
+    e.fireDueTimers('2026-03-25T00:00:00+07:00');
+    expect(e.getCase(a.id).activeSteps.map((s) => s.id)).toEqual([]);
+    e.fireDueTimers('2026-03-28T00:00:00+07:00');
+    expect(e.getCase(a.id).activeSteps.map((s) => s.id)).toEqual(['Langkah_8']);
+    expect(e.getCase(a.id).activeSteps[0]?.startedAt).toBe('2026-03-27T23:59:59+07:00');
+  });
+});
+
+describe('makro-perkara-perdata: the banding window counts 14 days from the putusan (Pasal 7 ayat (1) UU No. 20 Tahun 1947)', () => {
+  it('accepts the banding statement before minutasi ends, and the window closes 14 days after the putusan', () => {
+    const e = engine();
+    const root = e.startCase('makro-perkara-perdata', { at: '2026-04-06T08:00:00+07:00' });
+    runAll(e, '2026-04-07T09:00:00+07:00');
+    e.fireDueTimers('2026-04-20T00:00:00+07:00');
+    // The putusan is pronounced and recorded on 21 April; minutasi (perdata-A row 11) is still open.
+    const a = childOf(e, 'perdata-A');
+    for (const step of ['Langkah_8', 'Langkah_9', 'Langkah_10']) e.completeStep(a.id, step, { at: '2026-04-21T10:00:00+07:00' });
+    expect(e.getCase(a.id).activeSteps.map((s) => s.id)).toEqual(['Langkah_11']);
+    e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00' });
+    expect(e.timers.forCase(root.id).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-05T23:59:59+07:00');
+    e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-04-24T09:00:00+07:00' });
+    expect(childOf(e, 'perdata-B').status).toBe('active');
+    expect(e.getCase(a.id).status).toBe('active');
+  });
+
+  it('ends "berkekuatan hukum tetap" when no banding is filed within 14 days of the putusan, then waits for minutasi', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.fireDueTimers('2026-05-05T23:00:00+07:00');
+    expect(visited(e.getCase(rootId))).not.toContain('BatasBanding');
+    e.fireDueTimers('2026-05-06T00:00:00+07:00');
+    const view = e.getCase(rootId);
+    expect(view.status).toBe('completed');
+    expect(visited(view)).toContain('Inkracht');
+    expect(e.listCases().map((c) => c.processId)).not.toContain('perdata-B');
+  });
+
+  it('keeps the window across a restart of the durable engine over SQLite', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'protap-perdata-')), 'protap.db');
+    let counter = 0;
+    const open = async () => {
+      const d = await DurableEngine.open({ store: new SqliteStore(path), clock: () => '2026-04-06T08:00:00+07:00', newId: () => `kasus-${++counter}` });
+      return d;
+    };
+    let d = await open();
+    await deployCatalogue(d);
+    const root = await d.startCase('makro-perkara-perdata', { at: '2026-04-06T08:00:00+07:00' });
+    const completeAll = async (at: string) => {
+      for (let guard = 0; guard < 200; guard++) {
+        const cases = [root.id, ...((await d.getCase(root.id)).activeSteps.flatMap((s) => s.childCases ?? []))];
+        const views = await Promise.all(cases.map((id) => d.getCase(id)));
+        const open = views.flatMap((c) => c.activeSteps.filter((s) => s.completion === 'person').map((s) => ({ c, s })))[0];
+        if (!open) return;
+        const data = fillForm(open.s.form, { processId: open.c.processId, caseId: open.c.id, node: open.s.id, round: 1 }, choose);
+        await d.completeStep(open.c.id, open.s.id, { at, ...(data ? { data } : {}) });
+      }
+    };
+    await completeAll('2026-04-07T09:00:00+07:00');
+    await d.fireDueTimers('2026-04-20T00:00:00+07:00');
+    await completeAll('2026-04-21T10:00:00+07:00');
+    await d.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00' });
+    await d.store.close();
+
+    d = await open();
+    expect((await d.store.timers(root.id)).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-05T23:59:59+07:00');
+    await d.fireDueTimers('2026-05-05T23:00:00+07:00');
+    expect((await d.getCase(root.id)).status).toBe('active');
+    await d.fireDueTimers('2026-05-06T00:00:00+07:00');
+    const view = await d.getCase(root.id);
+    expect(view.status).toBe('completed');
+    expect(visited(view)).toContain('Inkracht');
+    await d.store.close();
+  });
+});
+
+describe('the steps that wait for the Pengadilan Tinggi\'s and the Mahkamah Agung\'s putusan', () => {
+  it('perdata-B: the kasasi window of the macro opens only after the putusan banding arrives and is notified', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
+    runAll(e, '2026-04-27T09:00:00+07:00');
+    const banding = childOf(e, 'perdata-B');
+    expect(banding.activeSteps.map((s) => s.id)).toEqual(['PutusanBandingDiterima']);
+    expect(banding.activeSteps[0]?.pelaksana).toBe('panmud-perdata');
+    expect(() => e.completeStep(banding.id, 'PutusanBandingDiterima', { at: '2026-04-28T09:00:00+07:00' })).toThrow();
+    e.fireDueTimers('2026-12-31T00:00:00+07:00');
+    expect(e.timers.forCase(rootId).map((t) => t.key)).not.toContain('BatasKasasi');
+    expect(e.getCase(rootId).status).toBe('active');
+    e.correlateMessage('putusan-banding-diterima', { caseId: banding.id }, { at: '2027-01-04T09:00:00+07:00' });
+    expect(e.getCase(banding.id).activeSteps.find((s) => s.id === 'Langkah_7')?.due).toBe('2027-01-07T23:59:59+07:00');
+    e.completeStep(banding.id, 'Langkah_7', { at: '2027-01-05T09:00:00+07:00' });
+    expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasKasasi')?.due).toBe('2027-01-19T23:59:59+07:00');
+  });
+
+  it('perdata-C row 8: notifies the putusan kasasi only after it is received, 3 days counted from its receipt', () => {
+    const e = engine();
+    const c = e.startCase('perdata-C', { at: '2026-04-06T08:00:00+07:00' });
+    runAll(e, '2026-04-07T09:00:00+07:00');
+    expect(e.getCase(c.id).activeSteps.map((s) => [s.id, s.pelaksana])).toEqual([['PutusanDiterima', 'panmud-perdata']]);
+    expect(() => e.completeStep(c.id, 'Langkah_8', { at: '2026-04-08T09:00:00+07:00' })).toThrow();
+    e.correlateMessage('putusan-kasasi-diterima', { caseId: c.id }, { at: '2026-09-14T10:00:00+07:00' });
+    const step = e.getCase(c.id).activeSteps.find((s) => s.id === 'Langkah_8');
+    expect(step?.due).toBe('2026-09-17T23:59:59+07:00');
+    expect(step?.dueExplanation).toContain('putusan diterima');
+  });
+});
+
+afterAll(() => undefined);
