@@ -2,6 +2,8 @@
  * The `protap` command line: one small file per command, loaded on demand.
  * Every command returns its exit code; none prints a stack trace, whatever the input.
  */
+import { applyConfigFile, ConfigError } from '../config/configFile.ts';
+
 export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
@@ -17,6 +19,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   backup: { summary: 'cadangkan penyimpanan SQLite lalu periksa cadangannya: protap backup [--out BERKAS] [--json] | --check BERKAS', load: () => import('./backup.ts') },
   restore: { summary: 'pulihkan penyimpanan SQLite dari cadangan (server harus berhenti): protap restore BERKAS [--data FOLDER]', load: () => import('./restore.ts') },
   migrate: { summary: 'migrasikan skema penyimpanan (SQLite: dengan cadangan dulu): protap migrate [--dry-run] [--json]', load: () => import('./migrate.ts') },
+  layout: { summary: 'tata letak ulang diagram dari semantiknya (hanya bpmndi): protap layout FILE... [--write]', load: () => import('./layout.ts') },
   waktu: { summary: 'hitung tenggat waktu penyelesaian: protap waktu "<frasa>" --from <ISO> [--hari kerja|kalender] [--tz ZONA] [--json]', load: () => import('./waktu.ts') },
   service: { summary: 'pasang Protap sebagai layanan systemd: protap service install [--root DIR] [--user NAMA] [--data DIR] [--port PORT] [--host ALAMAT] [--dry-run] [--force]', load: () => import('./service.ts') },
 };
@@ -36,6 +39,15 @@ export async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   if (!command) {
     console.error(`Perintah tidak dikenal: "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    // The office's config file (PROTAP_CONFIG, ./protap.conf or /etc/protap/protap.conf): the
+    // store, data folder and zone the server uses, so `protap backup` reads what the service reads.
+    applyConfigFile(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`protap ${name}: ${error.message}`);
     return 2;
   }
   try {

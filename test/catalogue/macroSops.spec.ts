@@ -117,6 +117,10 @@ describe('macro SOP Perkara Pidana', () => {
     bandingDecided(e, root.id);
     e.correlateMessage('PernyataanKasasi', { caseId: root.id }, { at: '2026-04-24T09:00:00+07:00' });
     runChildren(e, root.id, '2026-04-25T09:00:00+07:00', { upaya: 'pk', syaratFormalKasasi: 'memenuhi', bandingDicabut: false });
+    // pidana-C waits for the Mahkamah Agung's putusan (IV.C row 9) before the upaya after kasasi is recorded.
+    expect(visited(e.getCase(root.id))).not.toContain('CatatUpaya');
+    e.correlateMessage('putusan-kasasi-diterima', { caseId: childRunning(e, root.id, 'pidana-C').id }, { at: '2026-09-01T09:00:00+07:00' });
+    runChildren(e, root.id, '2026-09-02T09:00:00+07:00', { upaya: 'pk', syaratFormalKasasi: 'memenuhi', bandingDicabut: false });
     expect(visited(e.getCase(root.id))).toContain('CatatUpaya');
     expect(e.getCase(root.id).status).toBe('completed');
     expect(children(e, root.id).map((c) => c.processId)).toEqual(['pidana-A', 'pidana-B', 'pidana-C', 'pidana-D']);
@@ -137,14 +141,19 @@ describe('macro SOP Pengelolaan Surat', () => {
   }
 });
 
+// Issue 19 item 7: eksekusi riil goes to pengosongan without sita eksekusi (Pasal 1033 Rv); the
+// order waits for the 8 days of the aanmaning (Pasal 196-197 HIR). More in eksekusiLaw.spec.ts.
 describe('macro SOP Eksekusi', () => {
-  for (const [jenisEksekusi, last] of [['riil', 'perdata-F-4'], ['lelang', 'perdata-F-5']] as const) {
-    it(`ends with ${last} for eksekusi ${jenisEksekusi}`, async () => {
+  for (const [jenisEksekusi, expected] of [['riil', ['perdata-F-2', 'perdata-F-4']], ['lelang', ['perdata-F-2', 'perdata-F-3', 'perdata-F-5']]] as const) {
+    it(`runs ${expected.join(' then ')} for eksekusi ${jenisEksekusi} once the 8 days of the aanmaning lapse`, async () => {
       const e = await engine();
       const root = e.startCase('makro-eksekusi', { vars: { jenisEksekusi } });
       runChildren(e, root.id);
+      expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-F-2']);
+      e.fireDueTimers('2026-04-01T00:00:00+07:00');
+      runChildren(e, root.id, '2026-04-01T09:00:00+07:00');
       expect(e.getCase(root.id).status).toBe('completed');
-      expect(children(e, root.id).map((c) => c.processId)).toEqual(['perdata-F-2', 'perdata-F-3', last]);
+      expect(children(e, root.id).map((c) => c.processId)).toEqual(expected);
     });
   }
 });

@@ -7,6 +7,10 @@
  * - perdata-C row 8: waits for the Mahkamah Agung's putusan (a message), and its "3 Hari setelah
  *   putusan diterima" counts from that message.
  * - perdata-A row 6: the tenggang waktu pemanggilan is a wait before the hearing (Pasal 122 HIR).
+ * - Each party's statement (banding, kasasi, PK) is received once, by the macro within its window;
+ *   perdata-B/C/D start at its receipt and do not ask for it again (book V.B, V.C row 1, V.D row 2).
+ * - perdata-B row 5 ("30 Hari … terhitung tanggal pengucapan putusan") counts from the putusan date
+ *   the macro received with `putusan-diucapkan` and passes down (sop:masukan).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,6 +177,98 @@ describe('the steps that wait for the Pengadilan Tinggi\'s and the Mahkamah Agun
     const step = e.getCase(c.id).activeSteps.find((s) => s.id === 'Langkah_8');
     expect(step?.due).toBe('2026-09-17T23:59:59+07:00');
     expect(step?.dueExplanation).toContain('putusan diterima');
+  });
+});
+
+/** The open or completed steps of a case whose waktu is a party's window ("dalam tenggang waktu"). */
+function windowSteps(e: CaseEngine, view: CaseView): string[] {
+  const steps = e.definition(view.processId, view.version).steps;
+  const ids = new Set([...view.history.flatMap((h) => h.stepsStarted), ...view.activeSteps.map((s) => s.id)]);
+  return [...ids].filter((id) => (steps.get(id)?.waktuSpec as { window?: boolean } | undefined)?.window === true);
+}
+
+describe('each party statement is received once: the macro guards the window, the micro SOP starts at its receipt (issue 19 item 4, perdata)', () => {
+  /** Banding and kasasi filed in time, each decision received, then PK filed and decided. */
+  function throughPK(e: CaseEngine): string {
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
+    runAll(e, '2026-04-27T09:00:00+07:00');
+    e.correlateMessage('putusan-banding-diterima', { caseId: childOf(e, 'perdata-B').id }, { at: '2026-08-03T09:00:00+07:00' });
+    runAll(e, '2026-08-04T09:00:00+07:00');
+    e.correlateMessage('PernyataanKasasi', { caseId: rootId }, { at: '2026-08-10T09:00:00+07:00' });
+    runAll(e, '2026-08-11T09:00:00+07:00');
+    e.correlateMessage('putusan-kasasi-diterima', { caseId: childOf(e, 'perdata-C').id }, { at: '2027-02-01T09:00:00+07:00' });
+    runAll(e, '2027-02-02T09:00:00+07:00');
+    e.correlateMessage('PermohonanPK', { caseId: rootId }, { at: '2027-02-08T09:00:00+07:00' });
+    runAll(e, '2027-02-09T09:00:00+07:00');
+    e.correlateMessage('putusan-pk-diterima', { caseId: childOf(e, 'perdata-D').id }, { at: '2027-06-01T09:00:00+07:00' });
+    runAll(e, '2027-06-02T09:00:00+07:00');
+    return rootId;
+  }
+
+  it('records the banding, kasasi and PK statements once each along banding → kasasi → PK', () => {
+    const e = engine();
+    const rootId = throughPK(e);
+    const root = e.getCase(rootId);
+    expect(root.status).toBe('completed');
+    const messages = (name: string) => root.history.filter((h) => h.event === `MESSAGE.${name}`).length;
+    const counts = Object.fromEntries(([['banding', 'PernyataanBanding', 'perdata-B'], ['kasasi', 'PernyataanKasasi', 'perdata-C'], ['pk', 'PermohonanPK', 'perdata-D']] as const)
+      .map(([upaya, message, processId]) => [upaya, { macro: messages(message), child: windowSteps(e, childOf(e, processId)).length }]));
+    expect(counts).toEqual({ banding: { macro: 1, child: 0 }, kasasi: { macro: 1, child: 0 }, pk: { macro: 1, child: 0 } });
+    // The parties' lanes in the children hold no statement step: no step asks a party to file again.
+    for (const processId of ['perdata-B', 'perdata-C', 'perdata-D']) {
+      const steps = [...e.definition(processId).steps.values()];
+      expect(steps.filter((s) => /^Mengajukan (permohonan|pernyataan)/i.test(s.name ?? '')).map((s) => s.id)).toEqual([]);
+    }
+  });
+
+  it('starts each micro SOP at the statement\'s receipt, with the court\'s first duty open at once', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
+    const banding = childOf(e, 'perdata-B');
+    expect(banding.startedAt).toBe('2026-04-24T09:00:00+07:00');
+    expect(e.definition('perdata-B').nodes.get('Mulai')?.name).toBe('Pernyataan banding diterima');
+    expect(banding.activeSteps.map((s) => [s.id, s.pelaksana])).toEqual([['Langkah_2', 'jurusita']]);
+
+    const c = e.startCase('perdata-C', { at: '2026-08-10T09:00:00+07:00' });
+    expect(e.getCase(c.id).activeSteps.map((s) => [s.id, s.pelaksana, s.due])).toEqual([['Langkah_2', 'jurusita', '2026-08-13T23:59:59+07:00']]);
+    // Row 3's 14 days count from the pernyataan kasasi (its akta date), not from the notification to the termohon.
+    e.completeStep(c.id, 'Langkah_2', { at: '2026-08-13T09:00:00+07:00', data: { pernyataanKasasiDiterima: '2026-08-10' } });
+    expect(e.getCase(c.id).activeSteps.find((s) => s.id === 'Langkah_3')?.due).toBe('2026-08-24T23:59:59+07:00');
+
+    const d = e.startCase('perdata-D', { at: '2027-02-08T09:00:00+07:00' });
+    expect(e.getCase(d.id).activeSteps.map((s) => [s.id, s.pelaksana, s.due])).toEqual([['Langkah_1', 'panmud-perdata', '2027-02-09T23:59:59+07:00']]);
+  });
+});
+
+describe('perdata-B row 5 counts from the putusan the macro received (book V.B row 5: "terhitung tanggal pengucapan putusan")', () => {
+  it('passes the putusan date down: the file is due at the Pengadilan Tinggi 30 days after the putusan, not after perdata-B began', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    // Pronounced Friday 17 April, recorded and reported on Tuesday 21 April.
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '2026-04-17' } });
+    expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-04T23:59:59+07:00') // 1 May (Hari Buruh) → Monday 4 May;
+    e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-30T09:00:00+07:00' });
+    const banding = childOf(e, 'perdata-B');
+    expect(banding.vars.putusanDiucapkan).toBe('2026-04-17');
+    runAll(e, '2026-05-04T09:00:00+07:00');
+    const row5 = e.getCase(banding.id).history.flatMap((h) => h.deadlines).find((d) => d.step === 'Langkah_5');
+    // 17 April + 30 days = Sunday 17 May, moved to Monday 18 May (R3); counted from perdata-B it would be 3 June.
+    expect(row5?.due).toBe('2026-05-18T23:59:59+07:00');
+    expect(row5?.explanation).toContain('putusan diucapkan');
+  });
+
+  it('takes the putusan date with the register\'s message, as a date, and counts the banding window from it', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    expect(() => e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '17 April' } }))
+      .toThrow(expect.objectContaining({ code: 'BAD_STEP_DATA', message: expect.stringContaining('Tanggal putusan diucapkan') }));
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '2026-04-20' } });
+    expect(e.getCase(rootId).vars.putusanDiucapkan).toBe('2026-04-20');
+    expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-04T23:59:59+07:00');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,26 @@ import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
+});
+
+describe('protap and the office config file', () => {
+  it('reads the store the config file names, as the service does; a bad line is refused naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protap-cli-conf-'));
+    const config = join(dir, 'protap.conf');
+    writeFileSync(config, `# seperti /etc/protap/protap.conf\nPROTAP_DATA=${join(dir, 'data')}\nPROTAP_ZONA=WITA\n`);
+    vi.stubEnv('PROTAP_CONFIG', config);
+    vi.stubEnv('PROTAP_DATA', undefined);
+    vi.stubEnv('PROTAP_ZONA', undefined);
+    vi.stubEnv('DATABASE_URL', '');
+    const io = capture();
+    expect(await main(['user', 'add', 'kasir-1', '--nama', 'Kasir', '--peran', 'bendahara'])).toBe(0);
+    const store = new SqliteStore(join(dir, 'data', 'protap.db'));
+    expect((await store.listUsers()).map((u) => u.id)).toEqual(['kasir-1']);
+    await store.close();
+    writeFileSync(config, 'PROTAP_DATA=/x\nPROTAP_DATA=/y\n');
+    expect(await main(['user', 'list'])).toBe(2);
+    expect(io.err()).toContain(`berkas konfigurasi ${config} baris 2: PROTAP_DATA sudah ditulis di baris 1`);
+  });
 });
 
 describe('protap user', () => {

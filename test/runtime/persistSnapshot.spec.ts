@@ -69,8 +69,8 @@ describe('persistSnapshot', () => {
     }
     // 75: issue 19 removed makro-laporan-bulanan and makro-penggajian (their micro SOPs start themselves).
     expect(catalogue.length).toBeGreaterThanOrEqual(75);
-    // Over 500 states before issue 19 removed the two macro SOPs with theirs.
-    expect(compareAlong(engine, catalogue.map((entry) => entry.processId))).toBeGreaterThan(480);
+    // Over 500 states before issue 19 removed the two macro SOPs and left pidana-A's later rows to the SOPs that repeat them (450 after).
+    expect(compareAlong(engine, catalogue.map((entry) => entry.processId))).toBeGreaterThan(420);
   });
 
   it('gives XState\'s bytes on the compiler\'s fixtures: gateways, events, boundaries, multi-instance, subprocesses, call activities', async () => {

@@ -53,12 +53,15 @@ describe('the config file', () => {
     expect(env).toEqual({ PROTAP_CONFIG: file, PORT: '8080', HOST: '0.0.0.0', PROTAP_ZONA: 'WIT' });
   });
 
-  it('is PROTAP_CONFIG, else protap.conf in the working directory; PROTAP_CONFIG empty reads none', () => {
+  it('is PROTAP_CONFIG, else protap.conf in the working directory, else the office\'s; PROTAP_CONFIG empty reads none', () => {
     const work = join(dir, 'kerja');
     mkdirSync(work);
-    expect(configFile({}, work)).toBeUndefined();
+    const office = join(dir, 'etc-protap.conf');
+    expect(configFile({}, work, office)).toBeUndefined();
+    writeFileSync(office, 'PORT=3002\n');
+    expect(configFile({}, work, office)).toBe(office);
     writeFileSync(join(work, 'protap.conf'), 'PORT=3001\n');
-    expect(configFile({}, work)).toBe(join(work, 'protap.conf'));
+    expect(configFile({}, work, office)).toBe(join(work, 'protap.conf'));
     expect(configFile({ PROTAP_CONFIG: '' }, work)).toBeUndefined();
     expect(configFile({ PROTAP_CONFIG: 'lain.conf' }, work)).toBe(join(work, 'lain.conf'));
     const env: NodeJS.ProcessEnv = {};
