@@ -88,14 +88,16 @@ function missing(name: string, vocab: Set<string>): string[] {
 
 describe.runIf(book)('the book and its SOPs: nothing invented (issue 19, item 11)', () => {
   const texts = ownTexts(book ?? '');
-  // OPEN: the three word-level checks below still list findings (26 step names, 41 lanes such as
-  // "Kasubag Umum" where the book names only the Sub Bagian, and the VI headings the reader does
-  // not yet find). They are skipped until those names are reworded; see the review report.
-  it.skip('finds the text of every reviewed SOP in the book', () => {
-    expect(reviewed.filter((f) => !texts.has(f.entry.kodeBuku ?? '')).map((f) => f.entry.processId)).toEqual([]);
+  // OPEN (docs/catalogue-review.md): the word-level checks below still find 26 step names and 41
+  // lanes (such as "Kasubag Umum" where the book names only the Sub Bagian), and the reader does not
+  // yet find the VI (hukum) headings. They are ratchets: rewording lowers the counts (then lower the
+  // bound here); a newly invented name or lane fails.
+  it('finds the text of every reviewed SOP in the book, but the VI (hukum) ones', () => {
+    const HUKUM = ['hukum-B', 'hukum-C', 'hukum-D', 'hukum-E', 'hukum-F', 'hukum-G', 'hukum-H', 'hukum-I'];
+    expect(reviewed.filter((f) => !texts.has(f.entry.kodeBuku ?? '')).map((f) => f.entry.processId)).toEqual(HUKUM);
   });
 
-  it.skip('names every step with the words of its SOP\'s own text', () => {
+  it('names every step with the words of its SOP\'s own text (no more than the 26 names still open)', () => {
     const invented = reviewed.flatMap(({ entry, model }) => {
       const text = texts.get(entry.kodeBuku ?? '');
       if (!text) return [];
@@ -105,10 +107,10 @@ describe.runIf(book)('the book and its SOPs: nothing invented (issue 19, item 11
         return lacking.length > 0 ? [`${entry.processId} ${n.id} "${n.name}": ${lacking.join(', ')}`] : [];
       });
     });
-    expect(invented).toEqual([]);
+    expect(invented.length, invented.join('\n')).toBeLessThanOrEqual(26);
   });
 
-  it.skip('gives every lane an actor the SOP\'s text or its unit heading names', () => {
+  it('gives every lane an actor the SOP\'s text or its unit heading names (no more than the 41 lanes still open)', () => {
     const invented = reviewed.flatMap(({ entry, model }) => {
       const text = texts.get(entry.kodeBuku ?? '');
       if (!text) return [];
@@ -118,7 +120,7 @@ describe.runIf(book)('the book and its SOPs: nothing invented (issue 19, item 11
         return lacking.length > 0 ? [`${entry.processId} ${l.id} "${l.name}": ${lacking.join(', ')}`] : [];
       });
     });
-    expect(invented).toEqual([]);
+    expect(invented.length, invented.join('\n')).toBeLessThanOrEqual(41);
   });
 
   it('keeps no step of kepegawaian-B the book does not have, and no invented gateway in keuangan-B-11', () => {
@@ -140,6 +142,23 @@ const LOOPS: { sop: string; gateway: string; checker: string; back: string }[] =
   { sop: 'hukum-E', gateway: 'Gerbang_koreksi', checker: 'Langkah_2_wakil', back: 'Langkah_1' },
   { sop: 'hukum-F', gateway: 'Gerbang_koreksi', checker: 'Langkah_2', back: 'Langkah_1' },
   { sop: 'hukum-G', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  // VI.A row 3, as hukum-D: the Wakil Panitera's correction sends the report back to its typing.
+  { sop: 'hukum-A', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  // II.A "Koreksi oleh Kepala Sub Bagian Kepegawaian": back to the typing of the absensi recap.
+  { sop: 'kepegawaian-A', gateway: 'Gerbang_koreksiAbsensi', checker: 'Langkah_11', back: 'Langkah_10' },
+  // II.B.1 row 3: no row drafts the usulan but row 2 (its data pendukung).
+  { sop: 'kepegawaian-B-1', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_2' },
+  // II.B.2, II.B.3 row 3: back to row 1, which prepares the usulan (the Baperjakat meeting is not repeated).
+  { sop: 'kepegawaian-B-2', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  { sop: 'kepegawaian-B-3', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  // II.B.4 row 3 "Pengetikan dan koreksi": the typing and the correction are two steps.
+  { sop: 'kepegawaian-B-4', gateway: 'Gerbang_koreksi', checker: 'Langkah_3_koreksi', back: 'Langkah_3' },
+  // III.B.2, III.B.5 row 3 "Koreksi daftar gaji …": back to the making of the daftar gaji, row 1.
+  { sop: 'keuangan-B-2', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  { sop: 'keuangan-B-5', gateway: 'Gerbang_koreksi', checker: 'Langkah_3', back: 'Langkah_1' },
+  // III.B.6 row 2 "Koreksi … oleh Bendahara Pengeluaran dan Kepala Sub Bagian Keuangan": two correctors, as hukum-E.
+  { sop: 'keuangan-B-6', gateway: 'Gerbang_koreksiBendahara', checker: 'Langkah_2', back: 'Langkah_1' },
+  { sop: 'keuangan-B-6', gateway: 'Gerbang_koreksi', checker: 'Langkah_2_kasubag', back: 'Langkah_1' },
 ];
 
 describe('rework loops return to the step the text names (issue 19, item 8)', () => {
@@ -164,6 +183,32 @@ describe('rework loops return to the step the text names (issue 19, item 8)', ()
       const first = visited.indexOf(loop.gateway);
       expect(visited[visited.indexOf(loop.back, first)]).toBe(loop.back);
       expect(visited.slice(first + 1, visited.indexOf(loop.back, first))).toEqual([]);
+    });
+  }
+});
+
+/** Rows that name two people for one act: each is its own step in its own lane (the book's row quoted in the BPMN). */
+const SPLITS: { sop: string; steps: [string, string][] }[] = [
+  // VI.A row 4 "Laporan di tandantangan ke Panitera dan Ketua", as hukum-B…G.
+  { sop: 'hukum-A', steps: [['Langkah_4', 'panitera-sekretaris'], ['Langkah_4_ketua', 'ketua-pn']] },
+  // III.B.6 row 2 "Koreksi Daftar Nominatif oleh Bendahara Pengeluaran dan Kepala Sub Bagian Keuangan".
+  { sop: 'keuangan-B-6', steps: [['Langkah_2', 'bendahara-pengeluaran'], ['Langkah_2_kasubag', 'kasubag-keuangan']] },
+  // II.B.4 row 3 "Pengetikan dan koreksi": typing by the staff, correction by the Kasubag (as II.A's absensi).
+  { sop: 'kepegawaian-B-4', steps: [['Langkah_3', 'staf-kepegawaian'], ['Langkah_3_koreksi', 'kasubag-kepegawaian']] },
+];
+
+describe('merged rows are split into one step per person (issue 19, item 11)', () => {
+  for (const split of SPLITS) {
+    it(`${split.sop}: ${split.steps.map(([id, role]) => `${id} by ${role}`).join(', then ')}`, () => {
+      const { model } = byId(split.sop);
+      expect(split.steps.map(([id]) => model.nodes.get(id)?.lane?.pelaksana)).toEqual(split.steps.map(([, role]) => role));
+      const [first, second] = split.steps.map(([id]) => id) as [string, string];
+      const next = [...model.flows.values()].filter((f) => f.source === first).map((f) => f.target);
+      // The second step follows the first, directly or past the first one's correction decision.
+      expect(next.some((t) => t === second || [...model.flows.values()].some((f) => f.source === t && f.target === second))).toBe(true);
+      // The start event stays in a lane with a performer.
+      const start = [...model.nodes.values()].find((n) => n.type === 'startEvent');
+      expect(start?.lane?.pelaksana).toBeTruthy();
     });
   }
 });
@@ -193,7 +238,7 @@ describe('lists of independent routines run side by side (issue 19, item 9)', ()
     expect(model.nodes.get('Paralel_tugas')?.type).toBe('parallelGateway');
     expect(model.nodes.get('Paralel_tugas')?.outgoing).toHaveLength(11);
     // Was 17 steps in one chain (18 days with the surat branch); now 5 days, the absensi chain.
-    expect(daysSideBySide('kepegawaian-A', { memerlukanTindakLanjut: true })).toBe(5);
+    expect(daysSideBySide('kepegawaian-A', { memerlukanTindakLanjut: true, rekapAbsensiBenar: true })).toBe(5);
   });
 
   it('umum-C: the fifteen duties of Administrasi Perlengkapan are one parallel block', () => {
