@@ -92,7 +92,11 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
     }
     const timerDue = engine.timers.earliest();
     const waiting = active.flatMap((c) => awaited(engine, c).map((type) => ({ c, type })))[0];
-    if (waiting && !(options.preferTimers && timerDue)) {
+    // A message tells of something outside the waiting case; while another case of the run (a
+    // micro SOP it called) still has time to pass — a waiting period before a hearing — that time
+    // passes first, so e.g. the putusan is not announced before the hearing has been held.
+    const elsewhereWaits = waiting !== undefined && active.some((c) => c.id !== waiting.c.id && engine.timers.forCase(c.id).some((t) => !t.key.startsWith('DEADLINE:')));
+    if (waiting && !(options.preferTimers && timerDue) && !elsewhereWaits) {
       advance(now.plus(stepMillis));
       if (engine.getCase(waiting.c.id).status === 'active' && awaited(engine, engine.getCase(waiting.c.id)).includes(waiting.type)) {
         engine.correlateMessage(waiting.type.slice('MESSAGE.'.length), { caseId: waiting.c.id }, { at: now.toISO() as string, actor: 'simulasi' });

@@ -19,6 +19,19 @@ describe('protap simulate', () => {
     expect(result.path.filter((p) => p.processId === 'umum-A' && p.due).length).toBeGreaterThan(0);
   });
 
+  // The perdata macro learns of the putusan by a message while perdata-A still waits out the summons
+  // period (HIR 122): the waiting passes first, so the path reads hearing, putusan, then banding.
+  it('lets a called SOP\'s waiting time pass before delivering the message its caller waits for', async () => {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+    const perdata = resolve(import.meta.dirname, '../../processes/makro/makro-perkara-perdata.bpmn');
+    await main(['simulate', perdata, '--data', '{"panggilanDelegasi": false}', '--from', '2026-03-16T08:00:00+07:00', '--json']);
+    const result = JSON.parse(out.join('\n')) as { path: { name?: string; at: string }[] };
+    const first = (name: RegExp) => result.path.findIndex((p) => name.test(p.name ?? ''));
+    expect(first(/^Memeriksa dan memutus perkara/)).toBeGreaterThan(-1);
+    expect(first(/^Pernyataan banding diterima/)).toBeGreaterThan(first(/^Memeriksa dan memutus perkara/));
+  });
+
   it('says in Indonesian what is wrong with --data', async () => {
     const err: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
