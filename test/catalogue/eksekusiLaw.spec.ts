@@ -18,17 +18,12 @@ import { CaseEngine } from '../../src/runtime/caseEngine.ts';
 import type { CaseView } from '../../src/runtime/caseView.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
-import { fillForm, type Choose } from './formDriver.ts';
+import { catalogueEngine, fillForm, type Choose } from './formDriver.ts';
 
 const catalogue = await deployCatalogue(new CaseEngine({ scheduleStarts: false }));
 const first: Choose = ({ field }) => field.values?.[0]?.value;
 
-function engine(): CaseEngine {
-  let counter = 0;
-  const e = new CaseEngine({ clock: () => '2026-04-06T08:00:00+07:00', newId: () => `kasus-${++counter}`, scheduleStarts: false });
-  e.deploy(catalogue);
-  return e;
-}
+const engine = (): CaseEngine => catalogueEngine(catalogue);
 
 /** Completes every open person step of every active case (forms filled: first answers, or `answers` by key), until none is left. */
 function runAll(e: CaseEngine, at: string, answers: Record<string, unknown> = {}): void {

@@ -196,3 +196,11 @@ export function walkAllAnswers(definitions: Definition[], processId: string, max
   }
   return walks;
 }
+
+/** A fresh in-memory engine with these definitions deployed: numbered case ids, no scheduled starts, a fixed clock. */
+export function catalogueEngine(definitions: Definition[], clock = '2026-04-06T08:00:00+07:00'): CaseEngine {
+  let counter = 0;
+  const engine = new CaseEngine({ clock: () => clock, newId: () => `kasus-${++counter}`, scheduleStarts: false });
+  engine.deploy(definitions);
+  return engine;
+}

@@ -26,7 +26,7 @@ import { CaseEngine } from '../../src/runtime/caseEngine.ts';
 import type { CaseView } from '../../src/runtime/caseView.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
-import { fillForm, type Choose } from './formDriver.ts';
+import { catalogueEngine, fillForm, type Choose } from './formDriver.ts';
 
 const dir = process.env.PROTAP_CATALOGUE_DIR || undefined;
 const catalogue = await deployCatalogue(new CaseEngine({ scheduleStarts: false }), dir);
@@ -34,12 +34,7 @@ const catalogue = await deployCatalogue(new CaseEngine({ scheduleStarts: false }
 /** The answers of a banding case: the terdakwa present at the putusan and detained, the banding not withdrawn, no kasasi. */
 const BANDING = { terdakwaHadir: true, terdakwaDitahan: true, bandingDicabut: false, banding: true, kasasi: false } as const;
 
-function engine(): CaseEngine {
-  let counter = 0;
-  const e = new CaseEngine({ clock: () => '2026-04-06T08:00:00+07:00', newId: () => `kasus-${++counter}`, scheduleStarts: false });
-  e.deploy(catalogue);
-  return e;
-}
+const engine = (): CaseEngine => catalogueEngine(catalogue);
 
 /** A form filled: a question by `answers` (by key), else its first offered answer; other fields by `answers` or a plain value. */
 function filled(form: Parameters<typeof fillForm>[0], where: { processId: string; caseId: string; node: string }, answers: Record<string, unknown>) {
