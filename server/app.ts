@@ -150,7 +150,7 @@ function idempotencyKeyOf(req: Request): string | undefined {
 const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
   (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
-export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces; tls?: boolean } = {}): express.Express {
+export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces; tls?: boolean; firstAdminFile?: string } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // The usual security headers (helmet). Its Content-Security-Policy is left to the routes that need
@@ -212,7 +212,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   // Own account, names, units and (admin) people; from here on a password an admin chose must be changed first.
-  peopleRoutes(app, engine, { json, sessions, throttle, permit, logger });
+  peopleRoutes(app, engine, { json, sessions, throttle, permit, logger, ...(options.firstAdminFile ? { firstAdminFile: options.firstAdminFile } : {}) });
 
   app.get('/api/definitions', route(async (_req, res) => {
     const user = userOf(res);

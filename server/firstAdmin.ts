@@ -4,8 +4,8 @@
  * and shown once on stderr when that is a terminal — never in the JSON log, and not in a service's
  * journal (stderr not a terminal): there the message says where the file is. Should the file not
  * be writable, the password is shown whatever stderr is, so it is never lost. Under PostgreSQL the
- * file goes to the same place (PROTAP_DATA, default ./data), made for it. Delete the file after
- * the first sign-in.
+ * file goes to the same place (PROTAP_DATA, default ./data), made for it. The server deletes the
+ * file once admin has chosen a password of their own (POST /api/me/password).
  */
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

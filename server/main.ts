@@ -19,7 +19,8 @@ import { ensureEditorBuilt } from '../editor/build.ts';
 import { createApp } from './app.ts';
 import { checkpointPlaces, listCheckpoints, writeCheckpoint, type CheckpointPlaces } from '../src/audit/checkpointFiles.ts';
 import { applyConfigFile, serverSettings } from './config.ts';
-import { createFirstAdmin } from './firstAdmin.ts';
+import { createFirstAdmin, FIRST_ADMIN_FILE } from './firstAdmin.ts';
+import { join } from 'node:path';
 import { openListeners } from './listen.ts';
 import { during, failureLine, oneLine } from './startFailure.ts';
 import { readTlsFiles, type TlsFiles } from './tls.ts';
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const checkpoints = checkpointPlaces(places.dataDir);
   const signing = scheduleCheckpoints(engine, checkpoints, log);
   const backups = backupPlan ? scheduleBackups({ dataDir: places.dataDir, ...backupPlan, log }) : undefined;
-  const app = createApp(engine, log, { ...(webRoot ? { webRoot } : {}), checkpoints, tls: Boolean(tls) });
+  const app = createApp(engine, log, { ...(webRoot ? { webRoot } : {}), checkpoints, tls: Boolean(tls), firstAdminFile: join(places.dataDir, FIRST_ADMIN_FILE) });
   // Behind a reverse proxy (docs/office.md): the client's address from X-Forwarded-For, for the login limits and logs.
   if (settings.trustProxy) app.set('trust proxy', settings.trustProxy);
   listeners.serve(app);

@@ -9,6 +9,7 @@
  * `peopleRoutes` answers 403 PASSWORD_CHANGE_REQUIRED — only GET /api/me, POST /api/me/password
  * and POST /api/logout still work.
  */
+import { existsSync, rmSync } from 'node:fs';
 import type express from 'express';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
@@ -30,11 +31,13 @@ export interface PeopleRouteServices {
   throttle: LoginThrottle;
   permit: (permission: Permission) => RequestHandler;
   logger: Logger;
+  /** The first admin's password file (server/firstAdmin.ts): deleted once admin has chosen a password of their own. */
+  firstAdminFile?: string;
 }
 
 const userOf = (res: express.Response) => res.locals.user as UserRow;
 
-export function peopleRoutes(app: express.Express, engine: DurableEngine, { json, sessions, throttle, permit, logger }: PeopleRouteServices): void {
+export function peopleRoutes(app: express.Express, engine: DurableEngine, { json, sessions, throttle, permit, logger, firstAdminFile }: PeopleRouteServices): void {
   app.get('/api/me', handle(async (_req, res) => {
     res.json(publicUser(userOf(res)));
   }));
@@ -57,6 +60,11 @@ export function peopleRoutes(app: express.Express, engine: DurableEngine, { json
     }
     throttle.succeeded(id);
     sessions.forgetUser(id);
+    if (id === 'admin' && firstAdminFile && existsSync(firstAdminFile)) {
+      // The generated first password no longer opens anything: its file goes.
+      rmSync(firstAdminFile, { force: true });
+      logger.info({ file: firstAdminFile }, 'berkas kata sandi admin pertama dihapus: admin sudah memilih kata sandinya sendiri');
+    }
     res.status(204).end();
   }));
 

@@ -3,6 +3,9 @@
  * password that must be changed before anything else, one's own password, the names everyone may
  * read, the units of the deployed SOPs, and who may manage people at all.
  */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_AFTER } from '../../src/auth/loginThrottle.ts';
 import { call } from '../../server/spawnServer.ts';
@@ -153,5 +156,23 @@ describe('HTTP API: people', () => {
     expect(await call(url, 'PATCH', '/api/users/admin', { disabled: true }, as('admin'))).toMatchObject({ status: 409, body: { code: 'CONFLICT', detail: expect.stringContaining('satu-satunya admin aktif') } });
     expect(await call(url, 'PATCH', '/api/users/admin', { roles: ['pimpinan'] }, as('admin'))).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
     expect((await call(url, 'GET', '/api/me', undefined, as('admin'))).body).toMatchObject({ roles: ['admin'], disabled: false });
+  });
+});
+
+describe('HTTP API: the first admin password file', () => {
+  it('is deleted once admin chooses a password of their own, and not when someone else does', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'protap-admin-file-')), 'admin-pertama.txt');
+    writeFileSync(file, 'kata sandi: …\n', { mode: 0o600 });
+    const api = await startApiServer([{ id: 'staf-1', roles: ['staf-umum'] }], undefined, { firstAdminFile: file });
+    try {
+      const own = await call(api.url, 'POST', '/api/me/password', { current: PASSWORD, password: 'sandi-staf-baru-123' }, api.as['staf-1']);
+      expect(own.status).toBe(204);
+      expect(existsSync(file)).toBe(true);
+      const admin = await call(api.url, 'POST', '/api/me/password', { current: PASSWORD, password: 'sandi-admin-baru-123' }, api.as.admin);
+      expect(admin.status).toBe(204);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -31,13 +31,13 @@ export interface ApiServer {
 }
 
 /** Starts the API with these people (password PASSWORD), each signed in. */
-export async function startApiServer(people: { id: string; roles: string[] }[], clock = () => '2026-03-02T09:00:00+07:00', options: { bpmn?: BpmnChecker } = {}): Promise<ApiServer> {
+export async function startApiServer(people: { id: string; roles: string[] }[], clock = () => '2026-03-02T09:00:00+07:00', options: { bpmn?: BpmnChecker; firstAdminFile?: string } = {}): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'protap-api-'));
   const store = new SqliteStore(join(dir, 'protap.db'));
-  const engine = await DurableEngine.open({ store, clock, ...options });
+  const engine = await DurableEngine.open({ store, clock, ...(options.bpmn ? { bpmn: options.bpmn } : {}) });
   await ensureAdmin(store, engine.clock(), PASSWORD);
   const checkpoints = { keyFile: join(dir, 'kunci-audit.pem'), folder: join(dir, 'titik-periksa') };
-  const server: Server = createApp(engine, pino({ level: 'silent' }), { checkpoints }).listen(0, '127.0.0.1');
+  const server: Server = createApp(engine, pino({ level: 'silent' }), { checkpoints, ...(options.firstAdminFile ? { firstAdminFile: options.firstAdminFile } : {}) }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const as: Record<string, Record<string, string>> = {};
