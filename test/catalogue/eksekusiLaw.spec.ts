@@ -18,25 +18,14 @@ import { CaseEngine } from '../../src/runtime/caseEngine.ts';
 import type { CaseView } from '../../src/runtime/caseView.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
-import { catalogueEngine, fillForm, type Choose } from './formDriver.ts';
+import { catalogueEngine, completeAllSteps, fillForm, type Choose } from './formDriver.ts';
 
 const catalogue = await deployCatalogue(new CaseEngine({ scheduleStarts: false }));
 const first: Choose = ({ field }) => field.values?.[0]?.value;
 
 const engine = (): CaseEngine => catalogueEngine(catalogue);
 
-/** Completes every open person step of every active case (forms filled: first answers, or `answers` by key), until none is left. */
-function runAll(e: CaseEngine, at: string, answers: Record<string, unknown> = {}): void {
-  const choose: Choose = (asked) => (asked.field.key in answers ? answers[asked.field.key] : first(asked));
-  for (let guard = 0; guard < 500; guard++) {
-    const open = e.listCases().filter((c) => c.status === 'active')
-      .flatMap((c) => c.activeSteps.filter((s) => s.completion === 'person').map((s) => ({ c, s })))[0];
-    if (!open) return;
-    const data = fillForm(open.s.form, { processId: open.c.processId, caseId: open.c.id, node: open.s.id, round: 1 }, choose);
-    e.completeStep(open.c.id, open.s.id, { at, ...(data ? { data } : {}) });
-  }
-  throw new Error('steps do not finish');
-}
+const runAll = completeAllSteps;
 
 const visited = (view: CaseView) => view.history.flatMap((h) => h.visited);
 const processes = (e: CaseEngine) => e.listCases().map((c) => c.processId).sort();
