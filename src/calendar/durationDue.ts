@@ -57,7 +57,7 @@ export function durationDue(spec: DurationSpec, ctx: DueContext, start: DateTime
   if (spec.window) notes.push('Jangka waktu bagi pihak: bila lewat tanpa tindakan, diagram menentukan jalur berikutnya.');
 
   const relation = spec.direction === 'after' ? 'sejak' : 'sebelum';
-  const eventName = spec.anchor.kind === 'event' ? `«${spec.anchor.name}» ` : '';
+  const eventName = anchor.name ? `«${anchor.name}» ` : '';
   const exact = spec.unit === 'hour' || spec.unit === 'minute';
   const anchorText = exact ? `${eventName}${formatWaktu(toInstant(anchor.instant), zone)}` : `${eventName}${formatTanggal(anchor.date)}`;
 

@@ -14,6 +14,7 @@ export interface ResolvedAnchor {
   instant: DateTime;
   date: string; // local date
   label: string; // for the derivation: "putusan diterima = 2026-03-10"
+  name?: string; // the event counted from, when it is one (of "A atau B", the one that was used)
   notes: string[];
 }
 
@@ -51,8 +52,14 @@ export function resolveAnchor(
     };
   }
 
-  const value = findAnchor(anchors, anchor.name);
-  if (value === undefined) {
+  // "setelah A atau B": the latest of the events that happened counts (sebelum: the earliest).
+  const found = (anchor.or ?? [anchor.name])
+    .map((name) => ({ name, value: findAnchor(anchors, name) }))
+    .filter((f): f is { name: string; value: string } => f.value !== undefined)
+    .map((f) => ({ ...f, instant: readInstant(f.value, zone, f.name) }))
+    .sort((a, b) => (spec.direction === 'before' ? a.instant.toMillis() - b.instant.toMillis() : b.instant.toMillis() - a.instant.toMillis()));
+  const hit = found[0];
+  if (hit === undefined) {
     if (spec.direction === 'before') {
       throw new WaktuDataError(
         'WAKTU_ANCHOR_MISSING',
@@ -61,6 +68,8 @@ export function resolveAnchor(
     }
     return fromStart([`Peristiwa «${anchor.name}» tidak ada dalam data kasus; dihitung dari mulainya langkah.`]);
   }
-  const instant = readInstant(value, zone, anchor.name);
-  return { instant, date: localDate(instant), label: `${anchor.name} = ${value}`, notes: [] };
+  const notes = found.length > 1
+    ? [`Dari ${found.map((f) => `«${f.name}»`).join(' dan ')} dipakai yang ${spec.direction === 'before' ? 'paling awal' : 'paling akhir'}: «${hit.name}».`]
+    : [];
+  return { instant: hit.instant, date: localDate(hit.instant), label: `${hit.name} = ${hit.value}`, name: hit.name, notes };
 }

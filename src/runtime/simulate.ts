@@ -99,7 +99,16 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
     if (waiting && !(options.preferTimers && timerDue) && !elsewhereWaits) {
       advance(now.plus(stepMillis));
       if (engine.getCase(waiting.c.id).status === 'active' && awaited(engine, engine.getCase(waiting.c.id)).includes(waiting.type)) {
-        engine.correlateMessage(waiting.type.slice('MESSAGE.'.length), { caseId: waiting.c.id }, { at: now.toISO() as string, actor: 'simulasi' });
+        // The message's own form (the date of the putusan, who was present …) is answered from `vars`, as a step's is.
+        const name = waiting.type.slice('MESSAGE.'.length);
+        const form = engine.definition(waiting.c.processId, waiting.c.version).messageForms[name];
+        const data = answersFor(form, options.vars);
+        const missing = form ? stepDataProblems(form, data)[0] : undefined;
+        if (missing) {
+          reason = `pesan "${name}" tidak dapat dikirim: ${missing.detail} Berikan jawabannya lewat --data.`;
+          break;
+        }
+        engine.correlateMessage(name, { caseId: waiting.c.id }, { at: now.toISO() as string, actor: 'simulasi', ...(data ? { data } : {}) });
       }
       continue;
     }

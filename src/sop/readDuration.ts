@@ -59,7 +59,8 @@ export function readDuration(text: string, verbatim: string): ReadAttempt<Durati
     if (!name) {
       return { error: `Bagian "${rest}" setelah "${match[0].slice(0, match[0].length - rest.length).trim()}" tidak dapat dibaca. Tulis peristiwanya dengan "setelah" atau "sebelum", misalnya "3 Hari setelah putusan diterima".` };
     }
-    anchor = { kind: 'event', name };
+    const or = name.split(/\s+atau\s+(?:(?:sejak|semenjak|setelah|sesudah|sebelum)\s+)?(?:tanggal\s+|waktu\s+)?/i).map((n) => n.trim()).filter((n) => n !== '');
+    anchor = or.length > 1 ? { kind: 'event', name, or } : { kind: 'event', name };
     direction = before ? 'before' : 'after';
   }
 

@@ -92,7 +92,9 @@ function readBody(input: string, verbatim: string): { spec: WaktuSpec } | { erro
   }
   if (/^[-–—]+$/.test(text)) return { spec: { kind: 'none', verbatim, reason: 'unspecified' } };
 
-  const either = text.replace(/[,(]?\s*mana yang (?:ter)?lebih (?:dahulu|dulu|cepat)\)?$/i, '').split(/\s+atau\s+/i);
+  // "A atau B": the earlier of two deadlines. "… setelah X atau setelah Y" is one deadline counted
+  // from the later of two events (readDuration), so an "atau" that goes on with an event stays.
+  const either = text.replace(/[,(]?\s*mana yang (?:ter)?lebih (?:dahulu|dulu|cepat)\)?$/i, '').split(/\s+atau\s+(?!(?:setelah|sesudah|sejak|semenjak|sebelum|waktu|tanggal)\s)/i);
   if (either.length > 1) {
     const of: WaktuSpec[] = [];
     for (const part of either) {

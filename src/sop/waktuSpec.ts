@@ -20,7 +20,10 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 /** The moment a duration is counted from (or back from). */
 export type Anchor =
   | { kind: 'start' } // the step became active
-  | { kind: 'event'; name: string } // a named earlier event or case date, looked up in DueContext.anchors
+  // A named earlier event or case date, looked up in DueContext.anchors. "setelah A atau B" gives
+  // `or: [A, B]` (name is the whole phrase): the count runs from the latest of those that happened
+  // (sebelum: the earliest), as in "14 hari setelah putusan diucapkan atau diberitahukan".
+  | { kind: 'event'; name: string; or?: string[] }
   | { kind: 'dayOfMonth'; day: number }; // "Tanggal 5 setiap bulan selesai 2 Hari": the later of start and the 5th
 
 /** A calendar rule: every working day, a weekday, or a day in listed months. */

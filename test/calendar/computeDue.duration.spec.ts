@@ -133,6 +133,22 @@ describe('relative to events', () => {
     expect(r.derivation.notes.join(' ')).toMatch(/Jangka waktu bagi pihak/);
   });
 
+  it('counts "setelah A atau setelah B" from the later of the two events that happened (Pasal 7 ayat (1) UU 20/1947)', () => {
+    const phrase = '14 Hari setelah putusan diucapkan atau setelah putusan diberitahukan';
+    // Both happened: the notification of Mon 11 May counts, so Mon 25 May.
+    const both = due(phrase, '2026-05-13T10:00:00+07:00', { anchors: { putusanDiucapkan: '2026-04-21', PutusanDiberitahukan: '2026-05-11T10:00:00+07:00' } });
+    expect(both.due).toBe('2026-05-25T23:59:59+07:00');
+    expect(both.derivation.anchor).toBe('putusan diberitahukan = 2026-05-11T10:00:00+07:00');
+    expect(both.derivation.notes.join(' ')).toMatch(/dipakai yang paling akhir: «putusan diberitahukan»/);
+    expect(both.explanation).toContain('«putusan diberitahukan»');
+    // Only the putusan: 14 days from Tue 21 April end on Tue 5 May.
+    const one = due(phrase, '2026-04-21T11:00:00+07:00', { anchors: { putusanDiucapkan: '2026-04-21' } });
+    expect(one.due).toBe('2026-05-05T23:59:59+07:00');
+    expect(one.explanation).toContain('«putusan diucapkan»');
+    // Neither: from the start, said so.
+    expect(due(phrase, '2026-04-21T11:00:00+07:00').derivation.notes.join(' ')).toMatch(/tidak ada dalam data kasus/);
+  });
+
   it('counts back from a case date and moves backward off closed days', () => {
     const phrase = 'minimal 10 (sepuluh) hari sebelum waktu penahanan berakhir';
     expect(due(phrase, '2026-03-02T09:00:00+07:00', { anchors: { 'waktu penahanan berakhir': '2026-04-05' } }).due).toBe('2026-03-26T23:59:59+07:00');

@@ -93,7 +93,7 @@ export function walkCase(definitions: Definition[], processId: string, choose: C
       engine.completeStep(fresh.id, step.id, { at: now.toISO() as string, ...(step.openInstances ? { instance: step.openInstances[0] } : {}), ...(data ? { data } : {}) });
       continue;
     }
-    if (active.some((c) => deliverAwaited(engine, c, () => { advance(now.plus({ hours: 1 })); return now.toISO() as string; }))) continue;
+    if (active.some((c) => deliverAwaited(engine, c, () => { advance(now.plus({ hours: 1 })); return now.toISO() as string; }, choose))) continue;
     const timer = engine.timers.earliest();
     if (timer) { advance(DateTime.fromISO(timer, { setZone: true })); continue; }
     stuck = 'kasus menunggu sesuatu yang tidak datang';
@@ -102,12 +102,15 @@ export function walkCase(definitions: Definition[], processId: string, choose: C
   return { root: engine.getCase(root.id), cases: engine.listCases().reverse(), ...(stuck ? { stuck } : {}) };
 }
 
-/** Delivers the first message a case waits for; false when it waits for none. */
-function deliverAwaited(engine: CaseEngine, view: CaseView, at: () => string): boolean {
-  for (const type of engine.definition(view.processId, view.version).awaits) {
+/** Delivers the first message a case waits for, its form (if any) filled as a step's is; false when it waits for none. */
+function deliverAwaited(engine: CaseEngine, view: CaseView, at: () => string, choose: Choose): boolean {
+  const definition = engine.definition(view.processId, view.version);
+  for (const type of definition.awaits) {
     if (!type.startsWith('MESSAGE.')) continue;
+    const name = type.slice('MESSAGE.'.length);
     try {
-      engine.correlateMessage(type.slice('MESSAGE.'.length), { caseId: view.id }, { at: at() });
+      const data = fillForm(definition.messageForms[name], { processId: view.processId, caseId: view.id, node: `pesan:${name}`, round: 1 }, choose);
+      engine.correlateMessage(name, { caseId: view.id }, { at: at(), ...(data ? { data } : {}) });
       return true;
     } catch (error) {
       if ((error as { code?: string }).code !== 'MESSAGE_NOT_EXPECTED') throw error;

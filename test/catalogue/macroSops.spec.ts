@@ -50,7 +50,7 @@ async function throughPutusan() {
   runChildren(e, root.id);
   e.fireDueTimers('2026-03-28T00:00:00+07:00');
   runChildren(e, root.id, '2026-03-30T09:00:00+07:00');
-  e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-03-30T10:00:00+07:00' });
+  e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-03-30T10:00:00+07:00', data: { pihakHadir: true } });
   return { e, root };
 }
 

@@ -74,7 +74,7 @@ describe('makro-perkara-perdata: the banding window counts 14 days from the putu
     const a = childOf(e, 'perdata-A');
     for (const step of ['Langkah_8', 'Langkah_9', 'Langkah_10']) e.completeStep(a.id, step, { at: '2026-04-21T10:00:00+07:00' });
     expect(e.getCase(a.id).activeSteps.map((s) => s.id)).toEqual(['Langkah_11']);
-    e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     expect(e.timers.forCase(root.id).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-05T23:59:59+07:00');
     e.correlateMessage('PernyataanBanding', { caseId: root.id }, { at: '2026-04-24T09:00:00+07:00' });
     expect(childOf(e, 'perdata-B').status).toBe('active');
@@ -84,7 +84,7 @@ describe('makro-perkara-perdata: the banding window counts 14 days from the putu
   it('ends "berkekuatan hukum tetap" when no banding is filed within 14 days of the putusan, then waits for minutasi', () => {
     const e = engine();
     const rootId = toPutusan(e);
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     e.fireDueTimers('2026-05-05T23:00:00+07:00');
     expect(visited(e.getCase(rootId))).not.toContain('BatasBanding');
     e.fireDueTimers('2026-05-06T00:00:00+07:00');
@@ -92,6 +92,44 @@ describe('makro-perkara-perdata: the banding window counts 14 days from the putu
     expect(view.status).toBe('completed');
     expect(visited(view)).toContain('Inkracht');
     expect(e.listCases().map((c) => c.processId)).not.toContain('perdata-B');
+  });
+
+  it('for a party absent at the putusan, opens the window only when the putusan is notified, and counts 14 days from the relaas', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: false, putusanDiucapkan: '2026-04-21' } });
+    // No window yet: a banding statement is not expected, and 14 days after the putusan close nothing.
+    expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding')).toBeUndefined();
+    expect(() => e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' })).toThrow(expect.objectContaining({ code: 'MESSAGE_NOT_EXPECTED' }));
+    e.fireDueTimers('2026-05-20T00:00:00+07:00');
+    expect(e.getCase(rootId).status).toBe('active');
+    expect(visited(e.getCase(rootId))).not.toContain('Inkracht');
+    // The relaas of Monday 11 May is recorded on 13 May: 14 days from 11 May end on Monday 25 May.
+    e.correlateMessage('putusan-diberitahukan', { caseId: rootId }, { at: '2026-05-13T10:00:00+07:00', data: { putusanDiberitahukan: '2026-05-11' } });
+    const window = e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding');
+    expect(window?.due).toBe('2026-05-25T23:59:59+07:00');
+    e.fireDueTimers('2026-05-25T23:00:00+07:00');
+    e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-05-25T23:30:00+07:00' });
+    expect(childOf(e, 'perdata-B').status).toBe('active');
+  });
+
+  it('for a party absent at the putusan, ends "berkekuatan hukum tetap" 14 days after the notification, not after the putusan', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: false } });
+    e.correlateMessage('putusan-diberitahukan', { caseId: rootId }, { at: '2026-04-28T10:00:00+07:00' });
+    e.fireDueTimers('2026-05-12T23:00:00+07:00');
+    expect(e.getCase(rootId).status).toBe('active');
+    e.fireDueTimers('2026-05-13T00:00:00+07:00');
+    expect(visited(e.getCase(rootId))).toContain('Inkracht');
+  });
+
+  it('refuses the putusan message without saying whether every party was present', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    expect(() => e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' }))
+      .toThrow(expect.objectContaining({ code: 'BAD_STEP_DATA', message: expect.stringContaining('Semua pihak hadir') }));
+    expect(e.getCase(rootId).activeSteps.map((s) => s.id)).toContain('PutusanDiucapkan');
   });
 
   it('keeps the window across a restart of the durable engine over SQLite', async () => {
@@ -117,7 +155,7 @@ describe('makro-perkara-perdata: the banding window counts 14 days from the putu
     await completeAll('2026-04-07T09:00:00+07:00');
     await d.fireDueTimers('2026-04-20T00:00:00+07:00');
     await completeAll('2026-04-21T10:00:00+07:00');
-    await d.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00' });
+    await d.correlateMessage('putusan-diucapkan', { caseId: root.id }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     await d.store.close();
 
     d = await open();
@@ -136,7 +174,7 @@ describe('the steps that wait for the Pengadilan Tinggi\'s and the Mahkamah Agun
   it('perdata-B: the kasasi window of the macro opens only after the putusan banding arrives and is notified', () => {
     const e = engine();
     const rootId = toPutusan(e);
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
     runAll(e, '2026-04-27T09:00:00+07:00');
     const banding = childOf(e, 'perdata-B');
@@ -176,7 +214,7 @@ describe('each party statement is received once: the macro guards the window, th
   /** Banding and kasasi filed in time, each decision received, then PK filed and decided. */
   function throughPK(e: CaseEngine): string {
     const rootId = toPutusan(e);
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
     runAll(e, '2026-04-27T09:00:00+07:00');
     e.correlateMessage('putusan-banding-diterima', { caseId: childOf(e, 'perdata-B').id }, { at: '2026-08-03T09:00:00+07:00' });
@@ -211,7 +249,7 @@ describe('each party statement is received once: the macro guards the window, th
   it('starts each micro SOP at the statement\'s receipt, with the court\'s first duty open at once', () => {
     const e = engine();
     const rootId = toPutusan(e);
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00' });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true } });
     e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-24T09:00:00+07:00' });
     const banding = childOf(e, 'perdata-B');
     expect(banding.startedAt).toBe('2026-04-24T09:00:00+07:00');
@@ -234,7 +272,7 @@ describe('perdata-B row 5 counts from the putusan the macro received (book V.B r
     const e = engine();
     const rootId = toPutusan(e);
     // Pronounced Friday 17 April, recorded and reported on Tuesday 21 April.
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '2026-04-17' } });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true, putusanDiucapkan: '2026-04-17' } });
     expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-04T23:59:59+07:00') // 1 May (Hari Buruh) → Monday 4 May;
     e.correlateMessage('PernyataanBanding', { caseId: rootId }, { at: '2026-04-30T09:00:00+07:00' });
     const banding = childOf(e, 'perdata-B');
@@ -249,9 +287,9 @@ describe('perdata-B row 5 counts from the putusan the macro received (book V.B r
   it('takes the putusan date with the register\'s message, as a date, and counts the banding window from it', () => {
     const e = engine();
     const rootId = toPutusan(e);
-    expect(() => e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '17 April' } }))
+    expect(() => e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true, putusanDiucapkan: '17 April' } }))
       .toThrow(expect.objectContaining({ code: 'BAD_STEP_DATA', message: expect.stringContaining('Tanggal putusan diucapkan') }));
-    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { putusanDiucapkan: '2026-04-20' } });
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: true, putusanDiucapkan: '2026-04-20' } });
     expect(e.getCase(rootId).vars.putusanDiucapkan).toBe('2026-04-20');
     expect(e.timers.forCase(rootId).find((t) => t.key === 'BatasBanding')?.due).toBe('2026-05-04T23:59:59+07:00');
   });

@@ -25,7 +25,7 @@ describe('protap simulate', () => {
     const out: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
     const perdata = resolve(import.meta.dirname, '../../processes/makro/makro-perkara-perdata.bpmn');
-    await main(['simulate', perdata, '--data', '{"panggilanDelegasi": false}', '--from', '2026-03-16T08:00:00+07:00', '--json']);
+    await main(['simulate', perdata, '--data', '{"panggilanDelegasi": false, "pihakHadir": true}', '--from', '2026-03-16T08:00:00+07:00', '--json']);
     const result = JSON.parse(out.join('\n')) as { path: { name?: string; at: string }[] };
     const first = (name: RegExp) => result.path.findIndex((p) => name.test(p.name ?? ''));
     expect(first(/^Memeriksa dan memutus perkara/)).toBeGreaterThan(-1);

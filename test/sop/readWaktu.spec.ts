@@ -165,6 +165,16 @@ describe('readWaktu: combinations and errors', () => {
     });
   });
 
+  it('reads "N Hari setelah A atau setelah B" as one count from two events, not as two deadlines', () => {
+    expect(spec('14 Hari setelah putusan diucapkan atau setelah putusan diberitahukan')).toMatchObject({
+      kind: 'duration', amount: 14, direction: 'after',
+      anchor: { kind: 'event', name: 'putusan diucapkan atau setelah putusan diberitahukan', or: ['putusan diucapkan', 'putusan diberitahukan'] },
+    });
+    expect(spec('14 hari setelah putusan diucapkan atau waktu putusan diberitahukan')).toMatchObject({ anchor: { or: ['putusan diucapkan', 'putusan diberitahukan'] } });
+    expect(spec('3 Hari setelah putusan diterima')).toMatchObject({ anchor: { kind: 'event', name: 'putusan diterima' } });
+    expect(spec('3 Hari setelah putusan diterima')).not.toHaveProperty('anchor.or');
+  });
+
   it('reads conditional waktu on the domicile of the termohon', () => {
     expect(spec('7 Hari Kerja (di dalam wilayah hukum) / 14 Hari Kerja (di luar wilayah hukum)')).toMatchObject({
       kind: 'conditional',

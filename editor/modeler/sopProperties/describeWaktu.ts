@@ -20,7 +20,9 @@ function describeSchedule(schedule: Schedule): string {
 function describeAnchor(anchor: Anchor, direction: DurationSpec['direction']): string {
   if (anchor.kind === 'start') return direction === 'before' ? 'sebelum langkah dimulai' : 'sejak langkah dimulai';
   if (anchor.kind === 'dayOfMonth') return `sejak tanggal ${anchor.day} (atau sejak langkah dimulai bila lebih akhir)`;
-  return `${direction === 'before' ? 'sebelum' : 'setelah'} ${anchor.name}`;
+  const word = direction === 'before' ? 'sebelum' : 'setelah';
+  if (anchor.or) return `${word} ${anchor.or.join(' atau ')} (dari yang ${direction === 'before' ? 'paling awal' : 'paling akhir'} terjadi)`;
+  return `${word} ${anchor.name}`;
 }
 
 /** `hariSop` is the process's sop:hari, for a bare "Hari" in the phrase. */
