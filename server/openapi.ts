@@ -218,6 +218,17 @@ const responseSchemas = {
       id: { type: 'string' }, processId: { type: 'string' }, processName: { type: 'string' }, version: { type: 'integer' }, revision: { type: 'integer' },
       businessKey: { type: 'string' }, status: { type: 'string' }, startedAt: { type: 'string' }, endedAt: { type: 'string' },
       activeSteps: { type: 'array', items: { $ref: '#/components/schemas/StepView' } }, vars: { type: 'object' }, history: { type: 'array' },
+      awaiting: {
+        type: 'array', description: 'Peristiwa dari luar yang dapat diterima kasus sekarang (POST /api/messages dengan `message`)',
+        items: {
+          type: 'object', required: ['message', 'node', 'label', 'recordedBy', 'recordedByNames'],
+          properties: {
+            message: { type: 'string' }, node: { type: 'string' }, label: { type: 'string' }, form: { $ref: '#/components/schemas/StepForm' },
+            recordedBy: { description: 'peran yang boleh mencatatnya (juga pimpinan dan admin), atau "semua"', oneOf: [{ type: 'array', items: { type: 'string' } }, { const: 'semua' }] },
+            recordedByNames: { type: 'array', items: { type: 'string' }, description: 'peran itu menurut nama lajurnya' },
+          },
+        },
+      },
     },
   },
   WorklistRow: {

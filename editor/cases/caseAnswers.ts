@@ -42,6 +42,10 @@ export interface ActiveStep {
   childCases?: string[];
 }
 
+/** An outside event the case can take now, and who records it (src/runtime/caseView.ts AwaitedMessage). */
+export type { AwaitedMessage as AwaitedEvent } from '../../src/runtime/awaitedMessage.ts';
+import type { AwaitedMessage } from '../../src/runtime/awaitedMessage.ts';
+
 export interface CaseDetail {
   id: string;
   processId: string;
@@ -59,6 +63,7 @@ export interface CaseDetail {
   escalations: { step: string; at: string; to?: string; reason: string }[];
   error?: { code: string; message?: string };
   incident?: { node: string; reason: string };
+  awaiting: AwaitedMessage[];
 }
 
 export interface LogEntry {

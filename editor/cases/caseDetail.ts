@@ -8,6 +8,7 @@ import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
 import type { CaseDetail, LogEntry } from './caseAnswers.ts';
 import { statusClass, type CaseContext } from './caseContext.ts';
 import { caseHistory } from './caseHistory.ts';
+import { caseEvents } from './caseEvents.ts';
 import { caseSteps } from './caseSteps.ts';
 import { stepNames } from './stepNames.ts';
 
@@ -21,9 +22,11 @@ export async function caseDetail(container: HTMLElement, context: CaseContext, c
     const [detail, log] = await Promise.all([context.api.get<CaseDetail>(path), context.api.get<LogEntry[]>(`${path}/log`)]);
     names ??= await stepNames(context, detail.processId, detail.version);
     if (!alive) return;
+    const again = () => void render().catch((error: unknown) => context.notices.error(error));
     show(container,
       header(detail, context),
-      caseSteps(detail, context, () => void render().catch((error: unknown) => context.notices.error(error))),
+      caseSteps(detail, context, again, names),
+      caseEvents(detail, context, again),
       escalations(detail, names),
       variables(detail.vars),
       caseHistory(detail.id, log, names, context));

@@ -9,18 +9,19 @@ import { dueCell } from '../worklist/dueCell.ts';
 import type { CaseDetail, ActiveStep } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
 
-export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () => void): HTMLElement {
+/** `names`: the SOP's element names by id (lanes among them), so the pelaksana reads as its lane's name. */
+export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () => void, names: ReadonlyMap<string, string> = new Map()): HTMLElement {
   const { router, stepActions, routes } = context;
   const steps = detail.activeSteps;
   const claims = routes.claims;
-  const children = steps.flatMap((step) => (step.childCases ?? []).map((id) => ({ step, id })));
+  const children = steps.flatMap((step) => (step.childCases ?? []).map((id, i, all) => ({ step, id, nth: all.length > 1 ? ` (ke-${i + 1})` : '' })));
   return h('section', { 'aria-labelledby': 'judul-langkah' },
     h('h2', { id: 'judul-langkah' }, 'Langkah aktif'),
     steps.length === 0 ? h('p', { class: 'kosong' }, 'Tidak ada langkah terbuka.') : h('table', {},
       h('thead', {}, h('tr', {}, ...['Langkah', 'Pelaksana', 'Waktu', 'Mulai', 'Tenggat', ...(claims ? ['Diambil oleh'] : []), 'Aksi'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, steps.map((step) => h('tr', { class: step.late || detail.late.includes(step.id) ? 'terlambat' : null },
         h('td', {}, step.name ?? step.id, step.openInstances ? h('div', { class: 'keterangan' }, `instans terbuka: ${step.openInstances.map((i) => i + 1).join(', ')}`) : null),
-        h('td', {}, step.pelaksana ?? '—'),
+        h('td', {}, (step.lane && names.get(step.lane)) || step.pelaksana || '—'),
         h('td', {}, step.waktu ?? '—'),
         h('td', {}, formatTanggal(step.startedAt)),
         h('td', {}, dueCell({ due: step.due, late: step.late || detail.late.includes(step.id) }),
@@ -28,8 +29,8 @@ export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () 
         claims ? h('td', {}, personLabel(step.claimedBy)) : null,
         h('td', {}, stepActions.buttons({ caseId: detail.id, stepId: step.id, name: step.name, pelaksana: step.pelaksana, claimedBy: step.claimedBy, completion: step.completion }, changed)))))),
     ...steps.filter((step) => step.dueExplanation || step.derivation).map(derivation),
-    children.length ? [h('h3', {}, 'Kasus anak'), h('ul', {}, children.map(({ step, id }) =>
-      h('li', {}, h('a', { href: router.href('kasus', id) }, id), ` — dari langkah ${step.name ?? step.id}`)))] : null);
+    children.length ? [h('h3', {}, 'Kasus anak'), h('ul', {}, children.map(({ step, id, nth }) =>
+      h('li', {}, 'SOP yang dijalankan langkah ', h('a', { href: router.href('kasus', id) }, `${step.name ?? 'ini'}${nth}`))))] : null);
 }
 
 function derivation(step: ActiveStep): HTMLElement {

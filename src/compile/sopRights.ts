@@ -18,6 +18,8 @@ export interface SopRights {
   messages: Record<string, Allowed>;
   /** The pelaksana roles of the SOP's own (not outside) lanes. */
   lanes: string[];
+  /** The nodes that wait for each message (receive tasks and catch events), by message name: what the office records. */
+  catchers: Record<string, string[]>;
 }
 
 /** The role a lane's steps need: `sop:pelaksana`, else the lane's name (as step completion reads it). */
@@ -49,5 +51,8 @@ export function sopRights(model: ProcessModel, messageOf: (node: FlowNode) => st
   }
   const messages: Record<string, Allowed> = {};
   for (const [name, nodes] of catchers) messages[name] = allowed(nodes);
-  return { start: model.dimulaiOleh ?? allowed(starts), messages, lanes: lanes.sort() };
+  return {
+    start: model.dimulaiOleh ?? allowed(starts), messages, lanes: lanes.sort(),
+    catchers: Object.fromEntries([...catchers].map(([name, nodes]) => [name, nodes.map((n) => n.id)])),
+  };
 }

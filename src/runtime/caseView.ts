@@ -3,6 +3,7 @@ import { revisionOf, type CaseRecord, type Escalation, type HistoryEntry, type O
 import { contextOf, type CaseStatus } from './decide.ts';
 import type { Definition } from './definition.ts';
 import type { FormSchema } from '../model/formSchema.ts';
+import type { AwaitedMessage } from './awaitedMessage.ts';
 import type { StepMeta } from '../compile/machineConfig.ts';
 
 export interface StepView extends OpenStep, Partial<Pick<StepMeta, 'no' | 'kelengkapan' | 'output' | 'keterangan'>> {
@@ -33,7 +34,13 @@ export interface CaseView {
   error?: { code: string; message?: string };
   incident?: { node: string; reason: string };
   history: HistoryEntry[];
+  /**
+   * The outside events the case can take now (a putusan pronounced, a statement received): the
+   * message to send, the waiting node's name, the form its data must fit and who records it.
+   */
+  awaiting: AwaitedMessage[];
 }
+
 
 /** Builds the view of a case record. */
 export function caseView(definition: Definition, record: CaseRecord): CaseView {
@@ -52,6 +59,7 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
     late: context.late,
     escalations: record.escalations,
     history: record.history,
+    awaiting: record.status === 'active' ? awaitedMessages(definition, record) : [],
   };
   if (definition.name) view.processName = definition.name;
   if (record.businessKey) view.businessKey = record.businessKey;
@@ -60,6 +68,24 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
   if (context.error) view.error = context.error;
   if (context.incident) view.incident = context.incident;
   return view;
+}
+
+/** The messages the case's machine would take now, each with the node that waits for it. */
+export function awaitedMessages(definition: Definition, record: CaseRecord): AwaitedMessage[] {
+  const out: AwaitedMessage[] = [];
+  for (const type of definition.awaits) {
+    if (!type.startsWith('MESSAGE.') || !record.snapshot.can({ type, at: '' } as never)) continue;
+    const message = type.slice('MESSAGE.'.length);
+    const nodes = definition.rights.catchers[message] ?? [];
+    // Of several catchers of one message, the one the case stands at now (a receive task is an open step).
+    const node = nodes.find((id) => record.steps.has(id)) ?? nodes[0] ?? message;
+    const form = definition.messageForms[message];
+    const recordedBy = definition.rights.messages[message] ?? 'semua';
+    const recordedByNames = recordedBy === 'semua' ? [] : [...new Set(recordedBy.map((role) =>
+      definition.lanes.find((lane) => (lane.pelaksana ?? lane.name) === role)?.name ?? role))];
+    out.push({ message, node, label: definition.nodes.get(node)?.name ?? message, ...(form ? { form } : {}), recordedBy, recordedByNames });
+  }
+  return out;
 }
 
 /**

@@ -86,7 +86,7 @@ export function createDefinition(compiled: CompiledProcess, version = 1): Defini
     lanes: compiled.model.lanes.map((l) => ({ id: l.id, ...(l.name ? { name: l.name } : {}), ...(l.pelaksana ? { pelaksana: l.pelaksana } : {}) })),
     forms: compiled.forms,
     messageForms: compiled.messageForms,
-    rights: compiled.rights ?? { start: 'semua', messages: {}, lanes: [] },
+    rights: compiled.rights ?? { start: 'semua', messages: {}, lanes: [], catchers: {} },
     ...(compiled.model.zona ? { zone: zoneFor(compiled.model.zona) } : {}),
   };
 }

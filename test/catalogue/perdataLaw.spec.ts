@@ -124,6 +124,20 @@ describe('makro-perkara-perdata: the banding window counts 14 days from the putu
     expect(visited(e.getCase(rootId))).toContain('Inkracht');
   });
 
+  it('tells the office which outside event the case waits for now, with its form and who records it', () => {
+    const e = engine();
+    const rootId = toPutusan(e);
+    const awaiting = () => e.getCase(rootId).awaiting.map((a) => `${a.message} ${a.label} [${a.recordedByNames.join(', ')}]`);
+    expect(awaiting()).toEqual(['putusan-diucapkan Putusan diucapkan (dicatat dalam register) [Panitera Muda Perdata]']);
+    expect(e.getCase(rootId).awaiting[0]?.form?.components.map((c) => c.key).sort()).toEqual(['pihakHadir', 'putusanDiucapkan']);
+    e.correlateMessage('putusan-diucapkan', { caseId: rootId }, { at: '2026-04-21T11:00:00+07:00', data: { pihakHadir: false } });
+    expect(awaiting()).toEqual(['putusan-diberitahukan Putusan diberitahukan kepada pihak yang tidak hadir [Panitera Muda Perdata]']);
+    e.correlateMessage('putusan-diberitahukan', { caseId: rootId }, { at: '2026-04-28T10:00:00+07:00' });
+    expect(awaiting()).toEqual(['PernyataanBanding Pernyataan banding diterima [Panitera Muda Perdata]']);
+    e.fireDueTimers('2026-05-13T00:00:00+07:00');
+    expect(e.getCase(rootId).awaiting).toEqual([]);
+  });
+
   it('refuses the putusan message without saying whether every party was present', () => {
     const e = engine();
     const rootId = toPutusan(e);
