@@ -85,6 +85,19 @@ function problems(definitions: El): string[] {
         if (other.segs.some((s) => crosses(s, label))) found.push(`${other.flow.id} runs through the label of ${flow.id}, its sibling branch`);
       }
     }
+    // A name laid over another shape (a task, an event, a gateway) or over another name hides one of the two.
+    const overlap = (p: Box, q: Box) => p.x < q.x + q.width - 2 && q.x < p.x + p.width - 2 && p.y < q.y + q.height - 2 && q.y < p.y + p.height - 2;
+    const solids = drawn.filter((di) => di.bounds && !/^bpmn:(?:Participant|Lane)$/.test((di.bpmnElement as El).$type));
+    const labelled = drawn.filter((di) => (di.label as El | undefined)?.bounds);
+    for (const [i, di] of labelled.entries()) {
+      const label = (di.label as El).bounds as Box;
+      for (const other of solids) {
+        if (other !== di && overlap(label, other.bounds as unknown as Box)) found.push(`the name of ${(di.bpmnElement as El).id} lies over ${(other.bpmnElement as El).id}`);
+      }
+      for (const other of labelled.slice(i + 1)) {
+        if (overlap(label, (other.label as El).bounds as Box)) found.push(`the names of ${(di.bpmnElement as El).id} and ${(other.bpmnElement as El).id} lie over each other`);
+      }
+    }
   }
   return found;
 }

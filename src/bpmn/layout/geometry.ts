@@ -6,7 +6,7 @@ export interface Point { x: number; y: number }
 export interface Segment { a: Point; b: Point; source: ModdleElement; target: ModdleElement; back: boolean; flow?: ModdleElement }
 export type Factory = { create(type: string, attrs?: Record<string, unknown>): ModdleElement };
 
-export const COLUMN = 150;
+export const COLUMN = 160;
 export const ROW = 130;
 export const POOL_HEADER = 30;
 export const LANE_HEADER = 30;
@@ -23,12 +23,29 @@ export const FLOW_NODE = /Task$|Event$|Gateway$|SubProcess$|^bpmn:Transaction$|^
 export const SCOPE = /SubProcess$|^bpmn:Transaction$/;
 export const ARTIFACT = /^bpmn:(?:TextAnnotation|DataObjectReference|DataStoreReference)$/;
 
+/** How many lines bpmn-js wraps a name into at about `perLine` characters a line, breaking between words. */
+export function wrappedLines(name: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const wanted = used === 0 ? word.length : used + 1 + word.length;
+    if (used > 0 && wanted > perLine) {
+      lines += 1 + Math.floor((word.length - 1) / perLine);
+      used = word.length % perLine || perLine;
+    } else used = wanted;
+  }
+  return lines;
+}
+
 export function sizeOf(el: ModdleElement): { width: number; height: number } {
   if (/Event$/.test(el.$type)) return { width: 36, height: 36 };
   if (/Gateway$/.test(el.$type)) return { width: 50, height: 50 };
   if (el.$type === 'bpmn:TextAnnotation') return { width: 100, height: 30 };
   if (/^bpmn:Data(?:Object|Store)Reference$/.test(el.$type)) return { width: 36, height: 50 };
-  return { width: 100, height: 80 };
+  // A task is as tall as its name needs (bpmn-js wraps it at about 14 characters a line inside the
+  // box), so a long book row does not spill over the edges: 80 px up to four lines, then 14 px a line.
+  const name = typeof el.name === 'string' ? el.name.trim() : '';
+  return { width: 100, height: Math.min(ROW - 20, Math.max(80, 14 * wrappedLines(name, 14) + 24)) };
 }
 
 export const mid = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
