@@ -150,23 +150,47 @@ function awaited(engine: CaseEngine, view: CaseView): string[] {
 }
 
 function pathOf(engine: CaseEngine, cases: CaseView[]): PathEntry[] {
-  const entries: PathEntry[] = [];
+  // One block per history entry, so a case's own order holds; the blocks are then put in time order.
+  const blocks: { at: number; caseId: string; child?: { of: string; node: string; instance: number }; done?: { node: string; instance: number }; entries: PathEntry[] }[] = [];
   for (const view of cases) {
     const definition = engine.definition(view.processId, view.version);
     for (const item of view.history) {
-      for (const node of item.visited) {
+      const entries = item.visited.map((node): PathEntry => {
         const info = definition.nodes.get(node);
         const step = definition.steps.get(node);
         const deadline = item.deadlines.find((d) => d.step === node);
-        entries.push({
+        return {
           at: item.at, caseId: view.id, processId: view.processId, node, type: info?.type ?? '?',
           ...(info?.name ? { name: info.name } : {}), ...(step?.pelaksana ? { pelaksana: step.pelaksana } : {}),
           ...(deadline ? { due: deadline.due, dueExplanation: deadline.explanation } : {}),
           ...(view.late.includes(node) ? { late: true } : {}),
-        });
-      }
+        };
+      });
+      const command = item.command as { type?: string; instance?: number } | undefined;
+      const done = item.event.startsWith('CALL.DONE.') ? { node: item.event.slice('CALL.DONE.'.length), instance: command?.instance ?? 0 } : undefined;
+      blocks.push({
+        at: Date.parse(item.at), caseId: view.id, entries,
+        ...(view.parent ? { child: { of: view.parent.caseId, node: view.parent.node, instance: view.parent.instance } } : {}),
+        ...(done ? { done } : {}),
+      });
     }
   }
   // A stable sort keeps each case's own order for events at the same instant.
-  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  blocks.sort((a, b) => a.at - b.at);
+  // At one instant, what a called SOP did before it ended comes before its caller going on.
+  const ordered: typeof blocks = [];
+  const pending = [...blocks];
+  while (pending.length > 0) {
+    const block = pending.shift() as (typeof blocks)[number];
+    const { done } = block;
+    if (done) {
+      const own = (b: (typeof blocks)[number]) => b.at === block.at && b.child?.of === block.caseId && b.child.node === done.node && b.child.instance === done.instance;
+      for (let i = 0; i < pending.length;) {
+        if (own(pending[i] as (typeof blocks)[number])) ordered.push(...pending.splice(i, 1));
+        else i++;
+      }
+    }
+    ordered.push(block);
+  }
+  return ordered.flatMap((b) => b.entries);
 }

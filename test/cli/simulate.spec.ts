@@ -32,6 +32,29 @@ describe('protap simulate', () => {
     expect(first(/^Pernyataan banding diterima/)).toBeGreaterThan(first(/^Memeriksa dan memutus perkara/));
   });
 
+  it('prints what a called SOP did before it ended ahead of its caller going on, and answers a message\'s form from --data', async () => {
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { out.push(a.join(' ')); });
+    const pidana = resolve(import.meta.dirname, '../../processes/makro/makro-perkara-pidana.bpmn');
+    const data = { terdakwaDitahan: true, terdakwaHadir: true, bandingDicabut: false, pernyataanBandingDiterima: '2026-01-05', pernyataanKasasiDiterima: '2026-02-20', syaratFormalKasasi: 'memenuhi', kontraMemori: true, putusanBebas: false, upaya: 'pk' };
+    expect(await main(['simulate', pidana, '--data', JSON.stringify(data), '--from', '2026-01-05T08:00:00+07:00', '--json'])).toBe(0);
+    const result = JSON.parse(out.join('\n')) as { status: string; path: { processId: string; node: string; type: string }[] };
+    expect(result.status).toBe('completed');
+    const at = (processId: string, node: string) => result.path.findIndex((p) => p.processId === processId && p.node === node);
+    const end = (processId: string) => result.path.findIndex((p) => p.processId === processId && p.type === 'endEvent');
+    // pidana-A ends at the putusan, then the macro asks whether the terdakwa was present (the same instant);
+    // pidana-B ends, then the macro asks whether the banding was withdrawn.
+    expect(end('pidana-A')).toBeGreaterThan(-1);
+    expect(end('pidana-A')).toBeLessThan(at('makro-perkara-pidana', 'GerbangHadir'));
+    expect(end('pidana-B')).toBeLessThan(at('makro-perkara-pidana', 'GerbangDicabut'));
+
+    // The perdata macro's putusan message asks whether every party was present: without it in --data, simulate says so.
+    const perdata = resolve(import.meta.dirname, '../../processes/makro/makro-perkara-perdata.bpmn');
+    out.length = 0;
+    await main(['simulate', perdata, '--data', '{"panggilanDelegasi": false}', '--from', '2026-03-16T08:00:00+07:00']);
+    expect(out.join('\n')).toMatch(/pesan "putusan-diucapkan" tidak dapat dikirim: .*Semua pihak hadir saat putusan diucapkan\?.*--data/);
+  });
+
   it('says in Indonesian what is wrong with --data', async () => {
     const err: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { err.push(a.join(' ')); });
