@@ -1,7 +1,8 @@
 /**
  * `protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N]
- * [--timers-first] [--tz ZONE] [--json]`: runs one case on a simulated clock and prints the path
- * taken with each step's due time. `--with` deploys the micro SOPs a macro SOP calls; without it
+ * [--timers-first] [--without PESAN]... [--tz ZONE] [--json]`: runs one case on a simulated clock and
+ * prints the path taken with each step's due time. `--without PESAN` never sends that message (a
+ * party that files no kasasi), so the window's timer runs out on that branch only. `--with` deploys the micro SOPs a macro SOP calls; without it
  * they are taken from the catalogue (processes/).
  */
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { readBpmn } from '../bpmn/readBpmn.ts';
 import { dependencyOrder } from '../catalogue/deployCatalogue.ts';
 import { readCatalogue } from '../catalogue/readCatalogue.ts';
 
-const USAGE = 'Penggunaan: protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N] [--timers-first] [--tz ZONA] [--json]';
+const USAGE = 'Penggunaan: protap simulate FILE [--data JSON] [--from ISO] [--process ID] [--with FILE]... [--step-hours N] [--timers-first] [--without PESAN]... [--tz ZONA] [--json]';
 
 /** Runs the command. */
 export async function run(args: string[]): Promise<number> {
@@ -25,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
       args, allowPositionals: true,
       options: {
         data: { type: 'string' }, from: { type: 'string' }, process: { type: 'string' }, with: { type: 'string', multiple: true },
-        'step-hours': { type: 'string' }, 'timers-first': { type: 'boolean' }, tz: { type: 'string' }, json: { type: 'boolean' },
+        'step-hours': { type: 'string' }, 'timers-first': { type: 'boolean' }, without: { type: 'string', multiple: true }, tz: { type: 'string' }, json: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -90,7 +91,7 @@ export async function run(args: string[]): Promise<number> {
   let result: SimulationResult;
   try {
     result = simulate(definitions, {
-      processId, vars, stepHours, calendar, preferTimers: parsed.values['timers-first'] === true,
+      processId, vars, stepHours, calendar, preferTimers: parsed.values['timers-first'] === true, withoutMessages: parsed.values.without ?? [],
       from: parsed.values.from ?? '2026-01-05T08:00:00+07:00',
     });
   } catch (error) {

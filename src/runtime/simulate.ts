@@ -21,6 +21,8 @@ export interface SimulationOptions {
   stepHours?: number;
   /** When a case waits for a message and a timer at once, let the timer fire. */
   preferTimers?: boolean;
+  /** Messages never sent (a statement no party files): the case waits for its timer on that branch. */
+  withoutMessages?: string[];
   /**
    * Data each completed step adds, by step id (without it, a step's form is answered from `vars`); a list gives the data of its 1st, 2nd … completion
    * (the last repeats), so a rework loop can be walked once and then left.
@@ -70,6 +72,7 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
   };
   let reason: string | undefined;
   const completions = new Map<string, number>();
+  const never = new Set((options.withoutMessages ?? []).map((name) => `MESSAGE.${name}`));
   for (let events = 0; ; events++) {
     const active = engine.listCases().filter((c) => c.status === 'active').reverse();
     if (engine.getCase(root.id).status !== 'active') break;
@@ -91,7 +94,7 @@ export function simulate(definitions: Definition[], options: SimulationOptions):
       continue;
     }
     const timerDue = engine.timers.earliest();
-    const waiting = active.flatMap((c) => awaited(engine, c).map((type) => ({ c, type })))[0];
+    const waiting = active.flatMap((c) => awaited(engine, c).filter((type) => !never.has(type)).map((type) => ({ c, type })))[0];
     // A message tells of something outside the waiting case; while another case of the run (a
     // micro SOP it called) still has time to pass — a waiting period before a hearing — that time
     // passes first, so e.g. the putusan is not announced before the hearing has been held.

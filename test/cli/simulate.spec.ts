@@ -48,6 +48,16 @@ describe('protap simulate', () => {
     expect(end('pidana-A')).toBeLessThan(at('makro-perkara-pidana', 'GerbangHadir'));
     expect(end('pidana-B')).toBeLessThan(at('makro-perkara-pidana', 'GerbangDicabut'));
 
+    // --without: no kasasi is filed, so that window's 14 days run out and the banding putusan stands; banding still ran.
+    out.length = 0;
+    expect(await main(['simulate', pidana, '--data', JSON.stringify(data), '--from', '2026-01-05T08:00:00+07:00', '--json', '--without', 'PernyataanKasasi'])).toBe(0);
+    const noKasasi = JSON.parse(out.join('\n')) as { status: string; path: { processId: string; node: string }[] };
+    expect(noKasasi.status).toBe('completed');
+    const macro = noKasasi.path.filter((p) => p.processId === 'makro-perkara-pidana').map((p) => p.node);
+    expect(macro).toContain('Banding');
+    expect(macro.slice(-2)).toEqual(['BatasKasasi', 'InkrachtBanding']);
+    expect(noKasasi.path.some((p) => p.processId === 'pidana-C')).toBe(false);
+
     // The perdata macro's putusan message asks whether every party was present: without it in --data, simulate says so.
     const perdata = resolve(import.meta.dirname, '../../processes/makro/makro-perkara-perdata.bpmn');
     out.length = 0;
