@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../src/bpmn/layoutDiagram.ts';
+import { COLUMN } from '../../src/bpmn/layout/geometry.ts';
 import { sopModdle } from '../../src/bpmn/readBpmn.ts';
 import { writeSopBpmn } from '../../src/bpmn/writeSopBpmn.ts';
 import type { ModdleElement } from '../../src/bpmn/moddleElement.ts';
@@ -177,7 +178,7 @@ describe('layoutDiagram', () => {
       .filter((di) => di.bounds).map((di) => [(di.bpmnElement as El).id, (di.bounds as Box).x]));
     const order = ['Start', 'Catat', 'Periksa', 'Lengkap', 'Disposisi', 'End'].map((id) => x.get(id) as number);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect((x.get('Disposisi') as number) - (x.get('Catat') as number)).toBe(3 * 150);
+    expect((x.get('Disposisi') as number) - (x.get('Catat') as number)).toBe(3 * COLUMN);
   });
 
   it('replaces the DI it is given and lays out the same way twice', async () => {
