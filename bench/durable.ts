@@ -26,7 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { replayAll } from '../src/audit/replay.ts';
-import { replayInParallel } from '../src/store/replayInParallel.ts';
+import { replayInParallel } from '../src/audit/replayInParallel.ts';
 import type { TimerRow } from '../src/runtime/caseRecord.ts';
 import type { CaseView } from '../src/runtime/caseView.ts';
 import type { CaseStore } from '../src/store/caseStore.ts';

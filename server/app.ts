@@ -4,32 +4,30 @@
  * bearer token (POST /api/login); what a person may do follows their roles (src/auth/roles.ts),
  * and every command records who did it in the event log.
  */
-import { knownRoles } from '../src/auth/knownRoles.ts';
 import { worklistRows } from '../src/store/worklistRows.ts';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { replayCase } from '../src/audit/replay.ts';
 import { logout } from '../src/auth/people.ts';
 import { LoginThrottle } from '../src/auth/loginThrottle.ts';
 import { SessionCache } from '../src/auth/sessionCache.ts';
 import helmet from 'helmet';
-import { may, mayComplete, mayRelease, validRole, type Permission } from '../src/auth/roles.ts';
-import { checkMayRead, checkMaySend, checkMayStart, mayStart, readableProcesses } from '../src/auth/sopAccess.ts';
+import { may, mayComplete, mayRelease, validRole } from '../src/auth/roles.ts';
+import { checkMayRead, checkMaySend, checkMayStart, readableProcesses } from '../src/auth/sopAccess.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
 import type { HistoryEntry, OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
-import { startForm } from '../src/runtime/definition.ts';
 import { zoneLabel } from '../src/calendar/formatTanggal.ts';
 import { MAX_NESTING, nestingDepth } from '../src/runtime/dataNesting.ts';
-import { definitionHistory, definitionXml } from '../src/store/definitionHistory.ts';
-import { deployedSopDocument, draftSopDocument, type DocumentFormat, type SopDocument } from '../src/store/sopDocument.ts';
 import type { DurableEngine } from '../src/store/durableEngine.ts';
 import { createRequire } from 'node:module';
 import { DOCS_PAGE, openApiDocument } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
 import { badParameter, queryBoolean, queryBound, queryCount, queryString } from './queryParameters.ts';
+import { definitionRoutes } from './routes/definitions.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { bad, demand, idempotencyKeyOf, permit, route, userOf } from './requestHelpers.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { loginRoute } from './routes/login.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -43,10 +41,6 @@ const VERSION = (createRequire(import.meta.url)('../package.json') as { version:
 const STATUSES: readonly CaseStatus[] = ['active', 'completed', 'terminated', 'failed', 'incident'];
 const MAX_JSON = '256kb';
 const MAX_XML = '5mb';
-
-function bad(message: string): ProtapError {
-  return new ProtapError('BAD_INPUT', message);
-}
 
 /** The case list's filter from its query parameters (`now` judges overdue steps); a bad value is refused naming its parameter. */
 function caseFilterOf(req: Request, zone: string, now: string): CaseFilter {
@@ -68,64 +62,6 @@ function caseFilterOf(req: Request, zone: string, now: string): CaseFilter {
   };
 }
 
-/** The BPMN document sent as the body; undefined once a 415 has answered a body that is not XML. */
-function xmlBodyOf(req: Request, res: Response): string | undefined {
-  if (typeof req.body === 'string' && req.body.length > 0) return req.body;
-  sendProblem(res, 415, 'NOT_XML', 'Kirim diagram BPMN sebagai isi permintaan dengan Content-Type application/xml.');
-  return undefined;
-}
-
-/** The document format asked for (`format`, HTML by default); another value is refused naming the parameter. */
-function documentFormatOf(req: Request): DocumentFormat {
-  const format = queryString(req, 'format') ?? 'html';
-  if (format !== 'html' && format !== 'pdf') throw badParameter('format', 'Parameter "format" harus html atau pdf.');
-  return format;
-}
-
-/** Sends an SOP document: HTML that runs nothing and loads nothing, or a PDF to save. */
-function sendDocument(res: Response, document: SopDocument): void {
-  const name = `SOP-${document.processId}${document.version ? `-v${document.version}` : ''}`;
-  if (document.format === 'pdf') {
-    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${name}.pdf"`).send(document.body);
-    return;
-  }
-  res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-    .set('Content-Disposition', `inline; filename="${name}.html"`).send(document.body);
-}
-
-/** The person behind the request (set by the authentication middleware). */
-function userOf(res: Response): UserRow {
-  return res.locals.user as UserRow;
-}
-
-/** Refuses the request unless its person holds a role granting the permission. */
-function demand(res: Response, permission: Permission): UserRow {
-  const user = userOf(res);
-  if (!may(user, permission)) {
-    throw new ProtapError('FORBIDDEN', `Peran ${user.roles.join(', ')} tidak mengizinkan ${PERMISSION_TEXT[permission]}.`, { roles: user.roles });
-  }
-  return user;
-}
-
-/** Middleware form of `demand`: refuses before the body is even read. */
-const permit = (permission: Permission): RequestHandler => (_req, res, next) => {
-  try {
-    demand(res, permission);
-    next();
-  } catch (error) {
-    next(error);
-  }
-};
-
-const PERMISSION_TEXT: Record<Permission, string> = {
-  deploy: 'men-deploy SOP (perlu peran analis atau admin)',
-  act: 'mengubah kasus (auditor hanya membaca)',
-  manageUsers: 'mengelola pengguna (perlu peran admin)',
-  administer: 'menerbitkan kalender kerja (perlu peran admin)',
-  oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
-  audit: 'membuat titik periksa atau memeriksa semua kasus (perlu peran auditor atau admin)',
-};
-
 /** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */
 const laneHolder = (user: UserRow) => (step: OpenStep): void => {
   if (!mayComplete(user, step.pelaksana)) {
@@ -139,16 +75,6 @@ const claimHolder = (user: UserRow) => (step: OpenStep): void => {
     throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" diambil oleh ${step.claimedBy}; hanya ia atau admin yang dapat melepas klaimnya.`, { claimedBy: step.claimedBy });
   }
 };
-
-function idempotencyKeyOf(req: Request): string | undefined {
-  const key = req.get('idempotency-key');
-  if (key !== undefined && (key.length === 0 || key.length > 200)) throw bad('Header Idempotency-Key harus 1–200 karakter.');
-  return key;
-}
-
-/** Express 5 passes rejected promises on; this only keeps the route bodies short. A middleware resolves 'next'. */
-const route = (handler: (req: Request, res: Response) => Promise<unknown>, middleware = false): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => handler(req, res).then((outcome) => { if (middleware && outcome === 'next') next(); }, next);
 
 export function createApp(engine: DurableEngine, logger: Logger, options: { webRoot?: string; checkpoints?: CheckpointPlaces; tls?: boolean; firstAdminFile?: string } = {}): express.Express {
   const app = express();
@@ -227,56 +153,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   // Own account, names, units and (admin) people; from here on a password an admin chose must be changed first.
   peopleRoutes(app, engine, { json, sessions, throttle, permit, logger, ...(options.firstAdminFile ? { firstAdminFile: options.firstAdminFile } : {}) });
 
-  app.get('/api/definitions', route(async (_req, res) => {
-    const user = userOf(res);
-    await engine.refreshDefinitions();
-    res.json(engine.definitions().map((d) => {
-      const start = startForm(d);
-      return { processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku, mayStart: mayStart(user, d), ...(start ? { startForm: start } : {}) };
-    }));
-  }));
-
-  app.get('/api/roles', route(async (_req, res) => {
-    userOf(res);
-    await engine.refreshDefinitions();
-    res.json(await knownRoles(engine));
-  }));
-
-  app.post('/api/definitions', permit('deploy'), xml, route(async (req, res) => {
-    const document = xmlBodyOf(req, res);
-    if (document === undefined) return;
-    const deployed = await engine.deployXml(document, { actor: demand(res, 'deploy').id });
-    res.status(201).json(deployed.map((d) => ({ processId: d.processId, version: d.version, name: d.name })));
-  }));
-
-  // Anyone signed in may check a diagram: nothing is deployed.
-  app.post('/api/definitions/validate', xml, route(async (req, res) => {
-    const document = xmlBodyOf(req, res);
-    if (document === undefined) return;
-    res.json(await engine.validateXml(document));
-  }));
-
-  // The official SOP document (Permenpan RB 35/2012) of a diagram as it is now in the modeler.
-  app.post('/api/definitions/document', xml, route(async (req, res) => {
-    userOf(res);
-    const document = xmlBodyOf(req, res);
-    if (document === undefined) return;
-    sendDocument(res, await draftSopDocument(engine, document, documentFormatOf(req), queryString(req, 'process')));
-  }));
-
-  app.get('/api/definitions/:processId/document', route(async (req, res) => {
-    userOf(res);
-    sendDocument(res, await deployedSopDocument(engine, String(req.params.processId), documentFormatOf(req), queryCount(req, 'version', 1e9)));
-  }));
-
-  app.get('/api/definitions/:processId', route(async (req, res) => {
-    res.json(await definitionHistory(engine, String(req.params.processId)));
-  }));
-
-  app.get('/api/definitions/:processId/xml', route(async (req, res) => {
-    const found = await definitionXml(engine, String(req.params.processId), queryCount(req, 'version', 1e9));
-    res.type('application/xml').set('Protap-Definition-Version', String(found.version)).send(found.xml);
-  }));
+  definitionRoutes(app, engine, { xml });
 
   app.post('/api/cases', json, validBody('StartCase'), route(async (req, res) => {
     const { processId, vars, businessKey } = req.body as { processId: string; vars?: Record<string, unknown>; businessKey?: string };
@@ -362,15 +239,13 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   app.get('/api/worklist', route(async (req, res) => {
     const user = userOf(res);
     const asked = queryString(req, 'pelaksana')?.split(',').filter(Boolean);
-    const all = queryString(req, 'semua');
-    if (all !== undefined && all !== 'true' && all !== 'false') throw bad('Parameter "semua" harus true atau false.');
+    const all = queryBoolean(req, 'semua') === true;
     // One's own roles' steps by default; other roles' (or every open step: semua=true) only for those who oversee.
-    if (all === 'true' || (asked && asked.some((role) => !user.roles.includes(role)))) demand(res, 'oversee');
-    const pelaksana = all === 'true' ? undefined : asked ?? user.roles;
-    const late = queryString(req, 'late');
-    const limit = Number(queryString(req, 'limit') ?? 500);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw bad('Parameter "limit" harus bilangan bulat 1–5000.');
-    res.json(await worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late: late === 'true' } : {}) }));
+    if (all || (asked && asked.some((role) => !user.roles.includes(role)))) demand(res, 'oversee');
+    const pelaksana = all ? undefined : asked ?? user.roles;
+    const late = queryBoolean(req, 'late');
+    const limit = queryCount(req, 'limit', 5000) ?? 500;
+    res.json(await worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late } : {}) }));
   }));
 
   reportRoutes(app, engine);

@@ -41,7 +41,7 @@ export interface ReplayReport {
   notes: string[];
 }
 
-/** The previous hash of a case's first entry (src/audit/hashChain.ts GENESIS_HASH). */
+/** The previous hash of a case's first entry (src/chain/hashChain.ts GENESIS_HASH). */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Command types in words, as a record of what happened (past tense: the log is not a to-do list). */

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { CheckpointFinding } from './auditShapes.ts';
-import { canonical, sha256 } from './hashChain.ts';
+import { canonical, sha256 } from '../chain/hashChain.ts';
 
 export const CHECKPOINT_FORMAT = 'protap-checkpoint/1';
 

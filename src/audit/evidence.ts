@@ -14,7 +14,7 @@ import { ProtapError } from '../runtime/protapError.ts';
 import type { LogRow, StoredCase } from '../store/caseStore.ts';
 import { checkAgainstCheckpoint, checkpointProblem, fingerprintOf, signingKey, type Checkpoint, type CheckpointFinding } from './checkpoint.ts';
 import type { CheckpointPlaces } from './checkpointFiles.ts';
-import { canonical, sha256 } from './hashChain.ts';
+import { canonical, sha256 } from '../chain/hashChain.ts';
 import { replayCase, type ReplayReport, type ReplaySource } from './replay.ts';
 
 export const EVIDENCE_KIND = 'bukti audit Protap';

@@ -11,7 +11,7 @@ import { decideStart, nextSnapshot as transitionOnce, persistSnapshot, type Case
 import type { Definition } from '../runtime/definition.ts';
 import type { CaseStore, LogRow, OpenStepRow, StoredCase } from '../store/caseStore.ts';
 import { endAtOdds, openStepsAfter, openStepsAtOdds, startAtOdds, tablesAtOdds } from './caseRowCheck.ts';
-import { canonical, entryHash, GENESIS_HASH, sha256 } from './hashChain.ts';
+import { canonical, entryHash, GENESIS_HASH, sha256 } from '../chain/hashChain.ts';
 
 export interface ReplayReport {
   caseId: string;

@@ -7,7 +7,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { DurationSpec } from '../sop/waktuSpec.ts';
-import type { DueContext, DueResult } from './computeDue.ts';
+import type { DueContext, DueResult } from './dueTypes.ts';
 import { formatTanggal, formatWaktu } from './formatTanggal.ts';
 import { JEDA_VARIABLE, readJedaWaktu } from './jedaWaktu.ts';
 import { addCalendar, addDays, endOfDay, localDate, startOfDay, toInstant } from './localDate.ts';

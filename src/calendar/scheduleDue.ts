@@ -8,7 +8,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { FixedDateSpec, RecurringSpec, Schedule } from '../sop/waktuSpec.ts';
-import type { DueContext, DueResult } from './computeDue.ts';
+import type { DueContext, DueResult } from './dueTypes.ts';
 import { formatTanggal, formatWaktu, namaBulan, namaHari } from './formatTanggal.ts';
 import { addDays, endOfDay, localDate, partsOf, weekdayOf } from './localDate.ts';
 import { rollToWorkingDay } from './workingDays.ts';

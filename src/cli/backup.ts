@@ -6,6 +6,7 @@
  * sound and every sampled case intact; 1 when the check fails; 2 for a usage error, a refusal, or
  * PostgreSQL (DATABASE_URL), which is backed up with pg_dump: the command is printed.
  */
+import { replayCase } from '../audit/replay.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
       console.error(`protap backup: --check tidak dapat digabung dengan --out atau --overwrite.\n${USAGE}`);
       return 2;
     }
-    const check = await checkBackup(parsed.values.check, { sample });
+    const check = await checkBackup(parsed.values.check, replayCase, { sample });
     if (json) console.log(JSON.stringify(check, null, 2));
     else for (const line of [`Cadangan ${check.file}:`, ...verdict(check)]) console.log(line);
     return check.ok ? 0 : 1;
@@ -82,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`protap backup: ${error.message}${/sudah ada/.test(error.message) ? ' Pilih nama lain atau tambahkan --overwrite.' : ''}`);
     return 2;
   }
-  const check = await checkBackup(file, { sample });
+  const check = await checkBackup(file, replayCase, { sample });
   if (json) {
     console.log(JSON.stringify({ ...check, source, bytes: copied.bytes }, null, 2));
   } else {

@@ -14,7 +14,7 @@ import { checkpointPlaces } from '../audit/checkpointFiles.ts';
 import { replayCase, type ReplayReport } from '../audit/replay.ts';
 import { DurableEngine } from '../store/durableEngine.ts';
 import { describeStore, openStore, storeSettings } from '../store/openStore.ts';
-import { replayInParallel } from '../store/replayInParallel.ts';
+import { replayInParallel } from '../audit/replayInParallel.ts';
 import { argumentError } from './argumentError.ts';
 
 const USAGE = 'Penggunaan: protap replay ID_KASUS... | --all [--checkpoint BERKAS [--public-key PEM]] [--workers N] [--json]';

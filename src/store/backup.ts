@@ -11,7 +11,6 @@ import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { replayCase } from '../audit/replay.ts';
 import type { CaseStore } from './caseStore.ts';
 import { DurableEngine } from './durableEngine.ts';
 import { asideName, BackupError, ensureFolder } from './backupFiles.ts';
@@ -79,10 +78,14 @@ export function inspectBackupFile(path: string): BackupFileReport {
 /**
  * Checks a backup: `PRAGMA integrity_check` must say ok; then a sample of its cases (default 50:
  * the newest and some at random; all when fewer) is replayed with the auditors' replay. The file
- * itself is never opened for writing: the replay runs on a copy in a private temporary folder
+ * itself is never opened for writing: the replay (given by the caller, so the store needs nothing of
+ * the audit folder) runs on a copy in a private temporary folder
  * (migrated there to this Protap's schema when older), deleted afterwards.
  */
-export async function checkBackup(path: string, options: { sample?: number } = {}): Promise<BackupCheck> {
+/** Replays one case of a store opened by a durable engine (the auditors' replay, src/audit/replay.ts replayCase). */
+export type ReplayOne = (engine: DurableEngine, caseId: string) => Promise<{ utuh: boolean; reason?: string }>;
+
+export async function checkBackup(path: string, replay: ReplayOne, options: { sample?: number } = {}): Promise<BackupCheck> {
   const { report, sampled } = readBackupFile(path, Math.max(0, options.sample ?? 50));
   const check: BackupCheck = { ...report, replayed: 0, intact: 0, broken: [], ok: false };
   if (report.integrity !== 'ok') return check;
@@ -95,7 +98,7 @@ export async function checkBackup(path: string, options: { sample?: number } = {
     try {
       const engine = await DurableEngine.open({ store });
       for (const caseId of sampled) {
-        const replayed = await replayCase(engine, caseId);
+        const replayed = await replay(engine, caseId);
         check.replayed++;
         if (replayed.utuh) check.intact++;
         else check.broken.push({ caseId, reason: replayed.reason ?? 'tidak utuh' });

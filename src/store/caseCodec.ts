@@ -4,7 +4,7 @@
  * links, completion anchors, escalations) as plain JSON beside it. The history is not in the row:
  * it is the case's log.
  */
-import { canonical } from '../audit/hashChain.ts';
+import { canonical } from '../chain/hashChain.ts';
 import type { CaseRecord, Escalation, OpenStep } from '../runtime/caseRecord.ts';
 import { persistSnapshot, restoreSnapshot } from '../runtime/decide.ts';
 import type { Definition } from '../runtime/definition.ts';

@@ -1,10 +1,10 @@
 /**
- * The cases and timer rows of one durable command (see durableEngine.ts): the families it loaded
- * (or took from the engine's cache), the cases it created, the state each new log entry led to,
+ * The cases and timer rows of one durable command (run by commandRunner.ts): the families it loaded
+ * (or took from the runner's cache), the cases it created, the state each new log entry led to,
  * and the timer changes — written by `flush`, in the command's transaction, with the log entries
  * chained to each case's stored head.
  */
-import { entryHash, GENESIS_HASH, sha256 } from '../audit/hashChain.ts';
+import { entryHash, GENESIS_HASH, sha256 } from '../chain/hashChain.ts';
 import type { TimerRows } from '../runtime/applyDecision.ts';
 import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView } from '../runtime/caseView.ts';
@@ -13,7 +13,25 @@ import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { decodeCase, openStepRows, snapshotText, stateText } from './caseCodec.ts';
 import { StoreConflict, type CaseWrite, type StoreTransaction, type StoredCase } from './caseStore.ts';
-import type { CachedCase, DurableEngine } from './durableEngine.ts';
+
+/** A case as this process last wrote it. */
+export interface CachedCase {
+  record: CaseRecord;
+  revision: number;
+  headHash: string;
+}
+
+/** What a unit needs of the runtime that runs it (the command runner): definitions, calendar, ids and its case cache. */
+export interface UnitHost {
+  definition(processId: string, version?: number): Definition;
+  readonly calendar: WorkingCalendar;
+  newId(): string;
+  /** Takes a case out of the cache for one command (it comes back only if the command commits). */
+  takeRecent(caseId: string): CachedCase | undefined;
+  ensureDefinitions(cases: readonly StoredCase[]): Promise<void>;
+  /** Whether committed commands are shown to an inspector (which needs each command's state texts after the commit). */
+  readonly inspecting: boolean;
+}
 
 /** The key of a timer row within one command's changes. */
 export function timerKey(row: { caseId: string; key: string }): string {
@@ -39,28 +57,28 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
   private readonly rows = new Map<string, TimerRow | { caseId: string; key: string; removed: true }>();
 
   /** `fresh`: read every case from the store, never from the engine's cache. */
-  constructor(private readonly tx: StoreTransaction, private readonly engine: DurableEngine, private readonly fresh = false) {
+  constructor(private readonly tx: StoreTransaction, private readonly host: UnitHost, private readonly fresh = false) {
     // The unit is the work's environment itself: no closures to make per command.
     this.work = new CaseWork(this);
   }
 
   definition(processId: string, version?: number): Definition {
-    return this.engine.definition(processId, version);
+    return this.host.definition(processId, version);
   }
 
   get calendar(): WorkingCalendar {
-    return this.engine.calendar;
+    return this.host.calendar;
   }
 
   newId(): string {
-    return this.engine.newId();
+    return this.host.newId();
   }
 
   /** A case and its family, loaded once per command. */
   async load(caseId: string): Promise<CaseRecord | undefined> {
     const known = this.records.get(caseId);
     if (known) return known;
-    const cached = this.fresh ? undefined : this.engine.takeRecent(caseId);
+    const cached = this.fresh ? undefined : this.host.takeRecent(caseId);
     if (cached) {
       this.usedCache = true;
       this.loaded.set(caseId, { revision: cached.revision, headHash: cached.headHash, rootId: caseId });
@@ -68,11 +86,11 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
       return cached.record;
     }
     const family = await this.tx.loadFamily(caseId);
-    await this.engine.ensureDefinitions(family);
+    await this.host.ensureDefinitions(family);
     for (const stored of family) {
       if (this.records.has(stored.id)) continue;
       this.loaded.set(stored.id, stored);
-      this.records.set(stored.id, decodeCase(this.engine.definition(stored.processId, stored.definitionVersion), stored));
+      this.records.set(stored.id, decodeCase(this.host.definition(stored.processId, stored.definitionVersion), stored));
     }
     return this.records.get(caseId);
   }
@@ -88,7 +106,7 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
   }
 
   view(record: CaseRecord): CaseView {
-    return caseView(this.engine.definition(record.processId, record.version), record);
+    return caseView(this.host.definition(record.processId, record.version), record);
   }
 
   get(caseId: string): CaseRecord | undefined {
@@ -106,7 +124,7 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
   /** After each new history entry: the canonical state it led to, for the log's state hash. */
   entered(record: CaseRecord): void {
     const texts = this.states.get(record.id) ?? [];
-    texts.push(snapshotText(this.engine.definition(record.processId, record.version), record));
+    texts.push(snapshotText(this.host.definition(record.processId, record.version), record));
     this.states.set(record.id, texts);
   }
 
@@ -183,6 +201,6 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
       await this.tx.write(writes, { clearedCases: [...this.cleared], set, removed });
     }
     // The unit lives until the commit: let the state texts go now unless an inspector will show them.
-    if (!this.engine.inspecting) this.states.clear();
+    if (!this.host.inspecting) this.states.clear();
   }
 }

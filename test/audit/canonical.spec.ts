@@ -2,7 +2,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonical } from '../../src/audit/hashChain.ts';
+import { canonical } from '../../src/chain/hashChain.ts';
 
 describe('canonical JSON', () => {
   it('matches the canonicalize package on arbitrary JSON values, nested and with unicode keys', () => {

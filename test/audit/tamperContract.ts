@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkAgainstCheckpoint, checkpointProblem, makeCheckpoint, signingKey } from '../../src/audit/checkpoint.ts';
-import { entryHash } from '../../src/audit/hashChain.ts';
+import { entryHash } from '../../src/chain/hashChain.ts';
 import { replayAll, replayCase, replayCases } from '../../src/audit/replay.ts';
 import type { CaseStore } from '../../src/store/caseStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAgainstCheckpoint, makeCheckpoint, signingKey } from '../../src/audit/checkpoint.ts';
-import { entryHash } from '../../src/audit/hashChain.ts';
+import { entryHash } from '../../src/chain/hashChain.ts';
 import { replayAll } from '../../src/audit/replay.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonical } from '../../src/audit/hashChain.ts';
+import { canonical } from '../../src/chain/hashChain.ts';
 import { readCatalogue } from '../../src/catalogue/readCatalogue.ts';
 import type { CaseRecord } from '../../src/runtime/caseRecord.ts';
 import { CaseEngine } from '../../src/runtime/caseEngine.ts';

@@ -61,6 +61,11 @@ describe('HTTP API', () => {
     // An overseer sees every open step of every role at once (the monitor).
     expect((await call(url, 'GET', '/api/worklist?semua=true', undefined, as['pimpinan-1'])).body).toContainEqual(expect.objectContaining({ caseId: id, stepId: 'Panggil', pelaksana: 'jurusita' }));
     expect((await call(url, 'GET', '/api/worklist?semua=ya', undefined, as['pimpinan-1']))).toMatchObject({ status: 400, body: { code: 'BAD_INPUT' } });
+    // Every query parameter of the worklist is checked, naming the one at fault.
+    for (const [query, parameter] of [['late=ya', 'late'], ['limit=0', 'limit'], ['limit=5001', 'limit'], ['late=true&late=false', 'late']]) {
+      expect(await call(url, 'GET', `/api/worklist?${query}`, undefined, as['jurusita-1']), query).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', detail: expect.stringContaining(`"${parameter}"`) } });
+    }
+    expect((await call(url, 'GET', '/api/worklist?late=false&limit=5000', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id })]);
     const done = await call(url, 'POST', `/api/cases/${id}/steps/Panggil/complete`, { expectedRevision: 1 }, as['jurusita-1']);
     expect(done).toMatchObject({ status: 200, body: { revision: 2, activeSteps: [expect.objectContaining({ id: 'Sidang' })] } });
     const stale = await call(url, 'POST', `/api/cases/${id}/steps/Sidang/complete`, { expectedRevision: 1 }, as['hakim-1']);

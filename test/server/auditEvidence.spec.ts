@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../server/spawnServer.ts';
 import { signingKey } from '../../src/audit/checkpoint.ts';
-import { entryHash } from '../../src/audit/hashChain.ts';
+import { entryHash } from '../../src/chain/hashChain.ts';
 import { evidenceProblem, type CaseEvidence } from '../../src/audit/evidence.ts';
 import type { ReplayJob } from '../../src/audit/replayJob.ts';
 import { fixture } from '../support/engineWith.ts';

@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { replayCase } from '../../src/audit/replay.ts';
 import { backupScheduleSettings, backupSqlite, checkBackup, restoreSqlite, scheduleBackups, storeInUse } from '../../src/store/backup.ts';
 import { backupFolder } from '../../src/store/backupFiles.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
@@ -45,7 +46,7 @@ describe('backupSqlite and checkBackup', () => {
       expect(result).toMatchObject({ file: out, source: file });
       expect(mode(out)).toBe(0o600);
       expect(readdirSync(join(out, '..'))).toEqual(['salinan.db']); // no -wal, -shm or partial file left beside it
-      const check = await checkBackup(out, { sample: 10_000 });
+      const check = await checkBackup(out, replayCase, { sample: 10_000 });
       expect(check).toMatchObject({ integrity: 'ok', schemaVersion: LATEST, broken: [], ok: true });
       expect(check.replayed).toBe(check.cases);
       const copy = new Database(out, { readonly: true });
@@ -89,15 +90,15 @@ describe('backupSqlite and checkBackup', () => {
     await expect(backupSqlite(file, out)).rejects.toThrow(/sudah ada/);
     expect(readFileSync(out, 'utf8')).toBe('jangan ditimpa');
     await backupSqlite(file, out, { overwrite: true });
-    expect((await checkBackup(out)).ok).toBe(true);
+    expect((await checkBackup(out, replayCase)).ok).toBe(true);
     await expect(backupSqlite(join(temp('kosong'), 'protap.db'), join(temp('x'), 'y.db'))).rejects.toThrow(/Tidak ada penyimpanan SQLite/);
   });
 
   it('samples the newest cases and some at random when there are more than the sample', async () => {
     const { file, ids } = await dataFolder(30);
-    const check = await checkBackup(file, { sample: 10 });
+    const check = await checkBackup(file, replayCase, { sample: 10 });
     expect(check).toMatchObject({ cases: 30, replayed: 10, intact: 10, ok: true });
-    expect((await checkBackup(file, { sample: 0 })).replayed).toBe(0);
+    expect((await checkBackup(file, replayCase, { sample: 0 })).replayed).toBe(0);
     expect(ids).toHaveLength(30);
   });
 
@@ -106,7 +107,7 @@ describe('backupSqlite and checkBackup', () => {
     const out = join(temp('cadangan-rusak'), 'rusak.db');
     await backupSqlite(file, out);
     damageTable(out, 'case_log');
-    const check = await checkBackup(out);
+    const check = await checkBackup(out, replayCase);
     expect(check.ok).toBe(false);
     expect(check.integrity).toMatch(/kerusakan|tidak terbaca/);
     expect(check.replayed).toBe(0);
@@ -116,13 +117,13 @@ describe('backupSqlite and checkBackup', () => {
     const bytes = readFileSync(header);
     bytes.fill(0x41, 0, 100);
     writeFileSync(header, bytes);
-    expect((await checkBackup(header)).integrity).toMatch(/tidak terbaca sebagai basis data SQLite/);
+    expect((await checkBackup(header, replayCase)).integrity).toMatch(/tidak terbaca sebagai basis data SQLite/);
 
     const other = join(temp('bukan-protap'), 'lain.db');
     const db = new Database(other);
     db.exec('CREATE TABLE catatan (x)');
     db.close();
-    expect((await checkBackup(other)).integrity).toBe('berkas ini basis data SQLite, tetapi bukan penyimpanan Protap.');
+    expect((await checkBackup(other, replayCase)).integrity).toBe('berkas ini basis data SQLite, tetapi bukan penyimpanan Protap.');
   });
 
   it('names a case whose log was tampered with in the backup', async () => {
@@ -133,7 +134,7 @@ describe('backupSqlite and checkBackup', () => {
     db.exec(`DROP TRIGGER case_log_no_update; UPDATE case_log SET actor = 'penyusup', entry = replace(entry, '"sistem"', '"penyusup"') WHERE seq = 1 AND case_id = '${ids[1]}'`);
     db.close();
     const before = sha(out);
-    const check = await checkBackup(out);
+    const check = await checkBackup(out, replayCase);
     expect(check).toMatchObject({ integrity: 'ok', replayed: 3, intact: 2, ok: false, broken: [{ caseId: ids[1] }] });
     expect(sha(out)).toBe(before); // checked on a copy: the backup itself is not touched
   });
@@ -211,7 +212,7 @@ describe('scheduleBackups', () => {
         'catatan.txt', 'protap-20200101-000000-rusak.db', 'protap-20260302-090100.db', 'protap-20260302-090200.db', 'protap-manual-20200101-000000.db',
       ]);
       expect(mode(join(dir, 'protap-20260302-090200.db'))).toBe(0o600);
-      expect((await checkBackup(join(dir, 'protap-20260302-090200.db'))).ok).toBe(true);
+      expect((await checkBackup(join(dir, 'protap-20260302-090200.db'), replayCase)).ok).toBe(true);
       expect(logged).toEqual(['cadangan terjadwal ditulis', 'cadangan terjadwal ditulis', 'cadangan terjadwal ditulis']);
       expect(schedule?.timer.hasRef()).toBe(false);
     } finally {

@@ -1,5 +1,5 @@
 /**
- * Replay on worker threads (src/store/replayInParallel.ts) gives every case the verdict replay on
+ * Replay on worker threads (src/audit/replayInParallel.ts) gives every case the verdict replay on
  * one thread gives: the workers get the cases and the compiled definitions from the main thread,
  * read the logs themselves, and check the same things.
  */
@@ -10,7 +10,7 @@ import type { CaseStore } from '../../src/store/caseStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import type { StoreSettings } from '../../src/store/openStore.ts';
 import { PostgresStore } from '../../src/store/postgres/postgresStore.ts';
-import { replayInParallel } from '../../src/store/replayInParallel.ts';
+import { replayInParallel } from '../../src/audit/replayInParallel.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { fixture } from '../support/engineWith.ts';
 import { DATABASE_URL, describePostgres, postgresAvailable } from '../support/postgres.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../src/audit/hashChain.ts';
+import { GENESIS_HASH } from '../../src/chain/hashChain.ts';
 import type { CaseWrite } from '../../src/store/caseStore.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 

@@ -3,7 +3,7 @@
  * PostgreSQL run it from their own spec files).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../src/audit/hashChain.ts';
+import { GENESIS_HASH } from '../../src/chain/hashChain.ts';
 import {
   StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type LogRow, type SessionRow, type StoredCase, type UserRow,
 } from '../../src/store/caseStore.ts';

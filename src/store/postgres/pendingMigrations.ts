@@ -4,7 +4,7 @@
  * nothing is created, not even the schema or the schema_migrations table.
  */
 import pg from 'pg';
-import { planOf, type MigrationPlan } from '../pendingMigrations.ts';
+import { planOf, type MigrationPlan } from '../migrationPlan.ts';
 import { postgresMigrations } from './migrations.ts';
 
 /** The pending migrations of the database at `url` (in `schema` when given, else the server's search_path). */

@@ -8,12 +8,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { replayCases, type ReplayReport, type ReplaySource } from '../audit/replay.ts';
+import { replayCases, type ReplayReport, type ReplaySource } from './replay.ts';
 import type { Definition } from '../runtime/definition.ts';
 import { DefinitionRegistry } from '../runtime/definitionRegistry.ts';
 import { loadDefinitions } from '../runtime/loadDefinitions.ts';
-import type { CaseStore, DefinitionRow, StoredCase } from './caseStore.ts';
-import { openStore, type StoreSettings } from './openStore.ts';
+import type { CaseStore, DefinitionRow, StoredCase } from '../store/caseStore.ts';
+import { openStore, type StoreSettings } from '../store/openStore.ts';
 
 export interface ReplaySummary {
   cases: number;

@@ -4,10 +4,10 @@
  * their machines, so it loads neither the BPMN reader nor the compiler (a third of the start-up it had).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { replayCases, type ReplaySource } from '../audit/replay.ts';
+import { replayCases, type ReplaySource } from './replay.ts';
 import { createProcessMachine } from '../compile/createProcessMachine.ts';
 import type { Definition } from '../runtime/definition.ts';
-import { openStore, type StoreSettings } from './openStore.ts';
+import { openStore, type StoreSettings } from '../store/openStore.ts';
 import type { ToWorker } from './replayInParallel.ts';
 
 const port = parentPort;
