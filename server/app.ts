@@ -13,7 +13,7 @@ import { LoginThrottle } from '../src/auth/loginThrottle.ts';
 import { SessionCache } from '../src/auth/sessionCache.ts';
 import helmet from 'helmet';
 import { may, mayComplete, mayRelease, validRole } from '../src/auth/roles.ts';
-import { checkMayRead, checkMaySend, checkMayStart, readableProcesses } from '../src/auth/sopAccess.ts';
+import { checkMayRead, checkMaySend, checkMayStart, maySend, readableProcesses } from '../src/auth/sopAccess.ts';
 import type { CaseFilter, UserRow } from '../src/store/caseStore.ts';
 import type { HistoryEntry, OpenStep } from '../src/runtime/caseRecord.ts';
 import type { CaseStatus } from '../src/runtime/decide.ts';
@@ -179,7 +179,10 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
 
   app.get('/api/cases/:id', route(async (req, res) => {
     await checkReadable(String(req.params.id), res);
-    res.json(await engine.getCase(String(req.params.id)));
+    const view = await engine.getCase(String(req.params.id));
+    const user = userOf(res);
+    const definition = engine.definition(view.processId, view.version);
+    res.json({ ...view, awaiting: view.awaiting.map((event) => ({ ...event, mayRecord: may(user, 'act') && maySend(user, definition, event.message) })) });
   }));
 
   app.get('/api/cases/:id/log', route(async (req, res) => {

@@ -25,7 +25,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Keadaan server, dan zona waktu kantor (`zone` IANA, `zona` WIB/WITA/WIT: PROTAP_ZONA) yang dipakai aplikasi web', ok: 200, public: true } },
   '/api/login': { post: { summary: 'Masuk: nama login dan kata sandi → token bearer (12 jam) dan pengguna (`user.mustChangePassword`: kata sandi harus diganti dulu). Setelah 10 kata sandi salah berturut-turut akun dikunci sementara (15 menit, bertambah panjang); satu alamat paling banyak 100 kegagalan per 15 menit: 429 TOO_MANY_ATTEMPTS dengan Retry-After', body: 'Login', ok: 200, public: true, errors: [400, 401, 429] } },
   '/api/logout': { post: { summary: 'Keluar: mengakhiri sesi token ini', ok: 204 } },
-  '/api/me': { get: { summary: 'Pengguna yang sedang masuk: peran, unit kerja, dan `mustChangePassword` (true: kata sandi harus diganti dulu)', ok: 200 } },
+  '/api/me': { get: { summary: 'Pengguna yang sedang masuk: peran, unit kerja, `permissions` (izin yang diberikan perannya: deploy, act, manageUsers, administer, oversee, audit) dan `mustChangePassword` (true: kata sandi harus diganti dulu)', ok: 200 } },
   '/api/me/password': {
     post: {
       summary: 'Mengganti kata sandi sendiri: `current` harus benar (salah → 400 BAD_INPUT dengan field current, dihitung sebagai percobaan masuk yang gagal), `password` paling sedikit 10 karakter dan berbeda; sesi lain orang itu berakhir, sesi ini tetap; `mustChangePassword` menjadi false',
@@ -226,6 +226,7 @@ const responseSchemas = {
             message: { type: 'string' }, node: { type: 'string' }, label: { type: 'string' }, form: { $ref: '#/components/schemas/StepForm' },
             recordedBy: { description: 'peran yang boleh mencatatnya (juga pimpinan dan admin), atau "semua"', oneOf: [{ type: 'array', items: { type: 'string' } }, { const: 'semua' }] },
             recordedByNames: { type: 'array', items: { type: 'string' }, description: 'peran itu menurut nama lajurnya' },
+            mayRecord: { type: 'boolean', description: 'GET /api/cases/{id}: apakah penanya boleh mencatatnya' },
           },
         },
       },

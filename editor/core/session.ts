@@ -2,10 +2,14 @@
  * Who is signed in: the bearer token and the person (id, nama, roles) from POST /api/login,
  * kept in sessionStorage so a reload keeps the session and closing the tab ends it.
  */
+import type { Permission } from '../../src/auth/roles.ts';
+
 export interface Person {
   id: string;
   nama: string;
   roles: string[];
+  /** What the person's roles allow, as the server says (src/auth/roles.ts permissionsOf): the screens follow it, never a role list of their own. */
+  permissions?: Permission[];
   unit?: string;
   /** The password was chosen by an admin: nothing else may be done until the person chose their own. */
   mustChangePassword?: boolean;
@@ -22,11 +26,17 @@ export class Session {
   constructor() {
     const raw = sessionStorage.getItem(KEY);
     const stored = raw ? (JSON.parse(raw) as Stored) : undefined;
-    this.stored = stored && Date.parse(stored.expiresAt) > Date.now() ? stored : undefined;
+    // A session kept by an older version (no permissions) is signed in again rather than shown a bare shell.
+    this.stored = stored && Date.parse(stored.expiresAt) > Date.now() && Array.isArray(stored.user.permissions) ? stored : undefined;
   }
 
   get token(): string | undefined { return this.stored?.token; }
   get user(): Person | undefined { return this.stored?.user; }
+
+  /** Whether the server granted the signed-in person this permission (login and GET /api/me say which). */
+  can(permission: Permission): boolean {
+    return this.stored?.user.permissions?.includes(permission) ?? false;
+  }
 
   has(...roles: string[]): boolean {
     return this.stored !== undefined && roles.some((role) => this.stored?.user.roles.includes(role));

@@ -20,7 +20,7 @@ export class ModelerView {
 
   constructor(views: Views, private readonly api: Api, private readonly notices: Notices, private readonly router: Router) {
     this.context = { api, notices, router, drafts: new Map(), upload: () => void this.upload() };
-    views.register({ id: 'pemodel', title: 'Pemodel SOP', order: 50, roles: ['analis', 'admin'], mount: (container, params) => this.mount(container, params) });
+    views.register({ id: 'pemodel', title: 'Pemodel SOP', order: 50, permission: 'deploy', mount: (container, params) => this.mount(container, params) });
   }
 
   private mount(container: HTMLElement, [param]: string[]): void | (() => void) {

@@ -21,7 +21,7 @@ export class MonitorView {
   static $inject = ['views', 'api', 'notices', 'router'];
 
   constructor(views: Views, private readonly api: Api, private readonly notices: Notices, private readonly router: Router) {
-    views.register({ id: 'pemantauan', title: 'Pemantauan', order: 30, roles: ['pimpinan', 'admin', 'analis', 'auditor'], mount: (container) => this.mount(container) });
+    views.register({ id: 'pemantauan', title: 'Pemantauan', order: 30, permission: 'oversee', mount: (container) => this.mount(container) });
   }
 
   private mount(container: HTMLElement): () => void {

@@ -20,7 +20,7 @@ export class PeopleView {
   static $inject = ['views', 'api', 'notices', 'session', 'people'];
 
   constructor(views: Views, private readonly api: Api, private readonly notices: Notices, private readonly session: Session, private readonly people: PeopleDirectory) {
-    views.register({ id: 'pengguna', title: 'Pengguna', order: 60, roles: ['admin'], mount: (container) => this.mount(container) });
+    views.register({ id: 'pengguna', title: 'Pengguna', order: 60, permission: 'manageUsers', mount: (container) => this.mount(container) });
   }
 
   private async mount(container: HTMLElement): Promise<() => void> {

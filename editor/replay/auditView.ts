@@ -12,7 +12,7 @@ export class AuditView {
 
   constructor(views: Views, api: Api, notices: Notices, router: Router, session: Session) {
     views.register({
-      id: 'audit', title: 'Audit', order: 40, roles: ['auditor', 'admin', 'pimpinan'],
+      id: 'audit', title: 'Audit', order: 40, permission: 'oversee',
       mount: (container, [caseId]) => {
         if (caseId) return caseAudit(container, caseId, { api, notices, router });
         return auditSearch(container, { api, notices, router, session });

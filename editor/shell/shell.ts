@@ -43,7 +43,7 @@ export class Shell {
   }
 
   private visibleViews(): View[] {
-    return this.views.list().filter((view) => !view.roles || this.session.has(...view.roles));
+    return this.views.list().filter((view) => !view.permission || this.session.can(view.permission));
   }
 
   private render(): void {

@@ -1,3 +1,5 @@
+import type { Permission } from '../../src/auth/roles.ts';
+
 /**
  * The registry of screens. Each feature module registers its view at start; the shell shows
  * them in the navigation in `order` and mounts the one the address names: `#/<id>/<param>/…`.
@@ -8,8 +10,8 @@ export interface View {
   /** Label in the navigation. */
   title: string;
   order: number;
-  /** Roles that see it in the navigation (absent: everyone signed in). Opening the address still works; the API decides. */
-  roles?: string[];
+  /** The permission that shows it in the navigation (absent: everyone signed in). Opening the address still works; the API decides. */
+  permission?: Permission;
   /** Renders into `container`; `params` are the decoded segments after the id. May answer a clean-up. */
   mount(container: HTMLElement, params: string[]): void | (() => void) | Promise<void | (() => void)>;
 }

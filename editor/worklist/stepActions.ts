@@ -24,7 +24,7 @@ export class StepActions {
   /** The buttons for one open step; `changed` runs after a command succeeded or found the step moved on. */
   buttons(target: StepTarget, changed: () => void): HTMLElement {
     const me = this.session.user?.id;
-    const acts = this.session.user?.roles.some((role) => role !== 'auditor') ?? false;
+    const acts = this.session.can('act');
     const mayDo = acts && (!target.pelaksana || this.session.has(target.pelaksana)) && (!target.completion || target.completion === 'person');
     const buttons: HTMLElement[] = [];
     if (this.routes.claims && mayDo && !target.claimedBy) {

@@ -19,7 +19,6 @@ import { officeZone, zoneLabel } from '../i18n/format.ts';
 import { RoleNames, type KnownRole } from '../people/roleNames.ts';
 
 const EVERY = 30_000;
-const OVERSEERS = ['pimpinan', 'analis', 'auditor', 'admin'];
 
 export class WorklistView {
   static $inject = ['views', 'api', 'notices', 'router', 'session', 'stepActions', 'routeCatalog'];
@@ -72,7 +71,7 @@ export class WorklistView {
 
     const roles = this.session.user?.roles ?? [];
     const widenInput = h('input', { name: 'pelaksana', value: widened, placeholder: roles.join(','), size: 40 });
-    const widen = this.session.has(...OVERSEERS)
+    const widen = this.session.can('oversee')
       ? h('form', { class: 'baris', onsubmit: (e: Event) => { e.preventDefault(); this.widen(widenInput.value); } },
         h('label', {}, 'Peran pelaksana (pisahkan dengan koma)', widenInput), h('button', { type: 'submit', class: 'kedua' }, 'Tampilkan'))
       : null;

@@ -10,7 +10,7 @@ import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { LOCK_AFTER, LoginThrottle } from '../../src/auth/loginThrottle.ts';
-import { login, publicUser } from '../../src/auth/people.ts';
+import { login, signedInUser } from '../../src/auth/people.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
 import type { DurableEngine } from '../../src/store/durableEngine.ts';
 import { sendProblem } from '../problem.ts';
@@ -49,6 +49,6 @@ export function loginRoute(app: express.Express, engine: DurableEngine, logger: 
       throw error;
     }
     throttle.succeeded(id);
-    res.json({ token: session.token, expiresAt: session.expiresAt, user: publicUser(session.user) });
+    res.json({ token: session.token, expiresAt: session.expiresAt, user: signedInUser(session.user) });
   }));
 }

@@ -14,7 +14,7 @@ import type express from 'express';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { LOCK_AFTER, type LoginThrottle } from '../../src/auth/loginThrottle.ts';
-import { addUser, changeOwnPassword, publicUser, resetPassword, updateUser, type NewUser, type UserChange } from '../../src/auth/people.ts';
+import { addUser, changeOwnPassword, publicUser, resetPassword, signedInUser, updateUser, type NewUser, type UserChange } from '../../src/auth/people.ts';
 import type { Permission } from '../../src/auth/roles.ts';
 import type { SessionCache } from '../../src/auth/sessionCache.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
@@ -39,7 +39,7 @@ const userOf = (res: express.Response) => res.locals.user as UserRow;
 
 export function peopleRoutes(app: express.Express, engine: DurableEngine, { json, sessions, throttle, permit, logger, firstAdminFile }: PeopleRouteServices): void {
   app.get('/api/me', handle(async (_req, res) => {
-    res.json(publicUser(userOf(res)));
+    res.json(signedInUser(userOf(res)));
   }));
 
   app.post('/api/me/password', json, validBody('PasswordChange'), handle(async (req, res) => {

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { ProtapError } from '../runtime/protapError.ts';
 import type { CaseStore, UserRow } from '../store/caseStore.ts';
-import { validRole } from './roles.ts';
+import { permissionsOf, validRole, type Permission } from './roles.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD = 10;
@@ -52,6 +52,11 @@ export interface UserChange {
 export function publicUser(user: UserRow): Omit<UserRow, 'passwordHash'> {
   const { passwordHash: _hidden, ...shown } = user;
   return shown;
+}
+
+/** The signed-in person as the web app keeps them: no password hash, with the permissions their roles grant. */
+export function signedInUser(user: UserRow): Omit<UserRow, 'passwordHash'> & { permissions: Permission[] } {
+  return { ...publicUser(user), permissions: permissionsOf(user) };
 }
 
 function checkNewUser(user: NewUser): void {

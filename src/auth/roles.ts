@@ -56,6 +56,13 @@ export function may(person: Person, permission: Permission): boolean {
   return person.roles.some((role) => GRANTS[permission].includes(role));
 }
 
+const PERMISSIONS: readonly Permission[] = ['deploy', 'act', 'manageUsers', 'administer', 'oversee', 'audit'];
+
+/** Every permission the person's roles grant: what the web app shows them (the API decides each request again). */
+export function permissionsOf(person: Person): Permission[] {
+  return PERMISSIONS.filter((permission) => may(person, permission));
+}
+
 /** Whether a person may complete a step of a lane with this pelaksana role (a step without one: anyone who acts). */
 export function mayComplete(person: Person, pelaksana: string | undefined): boolean {
   return pelaksana ? person.roles.includes(pelaksana) : may(person, 'act');

@@ -49,6 +49,12 @@ export function checkMayStart(person: Person, definition: Definition): void {
 }
 
 /** Refuses unless the person may send this message to a case of this SOP (a message the SOP never waits for is left to the engine to refuse). */
+/** Whether the person may send (record) this message to cases of this SOP. */
+export function maySend(person: Person, definition: Definition, message: string): boolean {
+  const allowed = definition.rights.messages[message];
+  return allowed === undefined || allows(person, allowed);
+}
+
 export function checkMaySend(person: Person, definition: Definition, message: string): void {
   const allowed = definition.rights.messages[message];
   if (allowed === undefined || allows(person, allowed)) return;

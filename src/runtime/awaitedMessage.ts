@@ -15,4 +15,6 @@ export interface AwaitedMessage {
   recordedBy: string[] | 'semua';
   /** Those roles by their lane names, for people to read. */
   recordedByNames: string[];
+  /** GET /api/cases/:id only: whether the person asking may record it (src/auth/sopAccess.ts maySend). */
+  mayRecord?: boolean;
 }

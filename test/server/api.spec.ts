@@ -203,7 +203,11 @@ describe('HTTP API', () => {
   it('logs people in and out, and lets the admin manage them', async () => {
     expect(await call(url, 'POST', '/api/login', { id: 'jurusita-1', password: 'salah-sekali-123' })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });
     expect(await call(url, 'POST', '/api/login', { id: 'tidak-ada', password: PASSWORD })).toMatchObject({ status: 401, body: { code: 'LOGIN_FAILED' } });
-    expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).body).toEqual(expect.objectContaining({ id: 'hakim-1', roles: ['majelis-hakim'] }));
+    expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).body).toEqual(expect.objectContaining({ id: 'hakim-1', roles: ['majelis-hakim'], permissions: ['act'] }));
+    // The screens follow the permissions the server grants: an analis oversees (the audit screen), an auditor does not act.
+    expect((await call(url, 'GET', '/api/me', undefined, as['analis-1'])).body.permissions).toEqual(['deploy', 'act', 'oversee']);
+    expect((await call(url, 'GET', '/api/me', undefined, as['auditor-1'])).body.permissions).toEqual(['oversee', 'audit']);
+    expect((await call(url, 'POST', '/api/login', { id: 'hakim-1', password: PASSWORD })).body.user.permissions).toEqual(['act']);
     expect(JSON.stringify((await call(url, 'GET', '/api/users', undefined, as.admin)).body)).not.toMatch(/argon2|passwordHash/);
     const weak = await call(url, 'POST', '/api/users', { id: 'baru', nama: 'Baru', password: 'pendek', roles: ['jurusita'] }, as.admin);
     expect([weak.status, weak.body.code]).toEqual([400, 'BAD_INPUT']);
