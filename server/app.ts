@@ -248,7 +248,7 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
     const pelaksana = all ? undefined : asked ?? user.roles;
     const late = queryBoolean(req, 'late');
     const limit = queryCount(req, 'limit', 5000) ?? 500;
-    res.json(await worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late } : {}) }));
+    res.json(await worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late } : {}) }, engine.clock()));
   }));
 
   reportRoutes(app, engine);

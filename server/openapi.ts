@@ -233,11 +233,12 @@ const responseSchemas = {
     },
   },
   WorklistRow: {
-    type: 'object', required: ['caseId', 'processId', 'stepId', 'startedAt', 'late'],
+    type: 'object', required: ['caseId', 'processId', 'stepId', 'startedAt', 'late', 'urgency'],
     properties: {
       caseId: { type: 'string' }, processId: { type: 'string' }, version: { type: 'integer' }, stepId: { type: 'string' }, name: { type: 'string' },
       pelaksana: { type: 'string' }, startedAt: { type: 'string' }, due: { type: 'string' }, late: { type: 'boolean' }, businessKey: { type: 'string' },
       claimedBy: { type: 'string' }, claimedAt: { type: 'string' }, form: { $ref: '#/components/schemas/StepForm' },
+      urgency: { enum: ['terlambat', 'segera', 'biasa', 'tanpa-tenggat'], description: 'segera: jatuh tempo paling lambat akhir hari kerja berikutnya menurut kalender kantor' },
     },
   },
 };

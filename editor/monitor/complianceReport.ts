@@ -6,7 +6,7 @@
 import type { Api } from '../core/api.ts';
 import { formValues, h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
-import { officeDate } from './workingDays.ts';
+import { officeDate } from './officeDate.ts';
 
 interface ComplianceRow {
   processId: string;

@@ -1,4 +1,5 @@
 /** The deadline watch: which open steps are late, which are due soon, and how they spread over SOPs and pelaksana. */
+import { urgencyOf } from '../worklist/workItem.ts';
 import type { WatchedStep } from './openWork.ts';
 
 export interface WatchCount {
@@ -13,7 +14,7 @@ export interface DeadlineWatch {
   open: WatchedStep[];
   /** Past due (or marked late by the server), oldest due first. */
   late: WatchedStep[];
-  /** Not late, due by `soonUntil`, soonest first. */
+  /** Not late, due by the end of the next working day (the server's urgency "segera"), soonest first. */
   dueSoon: WatchedStep[];
   bySop: WatchCount[];
   byPelaksana: WatchCount[];
@@ -21,15 +22,15 @@ export interface DeadlineWatch {
 
 /** Late: the server marked the breach, or the due time has passed and the timer has not yet run. */
 export function isLate(step: WatchedStep, now: number): boolean {
-  return step.late || (step.due !== undefined && Date.parse(step.due) < now);
+  return urgencyOf(step, now) === 'terlambat';
 }
 
 const byDue = (a: WatchedStep, b: WatchedStep) => Date.parse(a.due ?? '') - Date.parse(b.due ?? '') || a.caseId.localeCompare(b.caseId);
 
-/** Sorts the open steps into the watch as of `now`; "due soon" reaches `soonUntil`. */
-export function watchDeadlines(open: WatchedStep[], now: number, soonUntil: number): DeadlineWatch {
+/** Sorts the open steps into the watch as of `now`, by the urgency the server gave each. */
+export function watchDeadlines(open: WatchedStep[], now: number): DeadlineWatch {
   const late = open.filter((step) => isLate(step, now)).sort(byDue);
-  const dueSoon = open.filter((step) => !isLate(step, now) && step.due !== undefined && Date.parse(step.due) <= soonUntil).sort(byDue);
+  const dueSoon = open.filter((step) => urgencyOf(step, now) === 'segera').sort(byDue);
   const lateSet = new Set(late);
   const soonSet = new Set(dueSoon);
   const count = (keyOf: (step: WatchedStep) => [string, string]): WatchCount[] => {

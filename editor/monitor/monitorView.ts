@@ -13,7 +13,6 @@ import { complianceSection } from './complianceReport.ts';
 import { watchDeadlines } from './deadlineWatch.ts';
 import { loadOpenWork } from './openWork.ts';
 import { watchSection } from './watchTables.ts';
-import { endOfNextWorkingDay, loadClosedDates } from './workingDays.ts';
 
 const REFRESH_MS = 60_000;
 
@@ -36,18 +35,15 @@ export class MonitorView {
     let live = true;
     let busy = false;
     let lastRead = 0;
-    let closed: Set<string> | undefined;
     const refresh = async () => {
       if (busy || !live) return;
       busy = true;
       refreshButton.disabled = true;
       try {
-        closed ??= await loadClosedDates(this.api, Date.now());
         const [work] = await Promise.all([loadOpenWork(this.api), compliance.refresh()]);
         if (!live) return;
         const now = Date.now();
-        const soonUntil = endOfNextWorkingDay(now, closed);
-        show(watchArea, watchSection(this.router, work, watchDeadlines(work.steps, now, soonUntil), now, soonUntil));
+        show(watchArea, watchSection(this.router, work, watchDeadlines(work.steps, now), now));
         lastRead = now;
         stamp.textContent = `Diperbarui ${formatTanggal(new Date(now).toISOString())}; diperbarui otomatis tiap menit.`;
       } catch (error) {

@@ -5,14 +5,13 @@ import type { Router } from '../shell/router.ts';
 import type { DeadlineWatch, WatchCount } from './deadlineWatch.ts';
 import type { OpenWork, WatchedStep } from './openWork.ts';
 
-/** Cards, then the tables; `soonUntil` is the end of the next working day. */
-export function watchSection(router: Router, work: OpenWork, watch: DeadlineWatch, now: number, soonUntil: number): HTMLElement {
-  const until = formatTanggal(new Date(soonUntil).toISOString());
+/** Cards, then the tables; "due soon" is the server's "segera": by the end of the next working day on the office's calendar. */
+export function watchSection(router: Router, work: OpenWork, watch: DeadlineWatch, now: number): HTMLElement {
   return h('section', { class: 'pantau', 'aria-label': 'Pantauan tenggat' },
     h('div', { class: 'kartu-kartu' },
       card('Langkah terbuka', 'langkah-terbuka', watch.open.length),
       card('Terlambat', 'terlambat', watch.late.length, 'terlambat'),
-      card('Jatuh tempo ≤ 1 hari kerja', 'segera', watch.dueSoon.length, 'segera', `hari ini sampai ${until}`),
+      card('Jatuh tempo ≤ 1 hari kerja', 'segera', watch.dueSoon.length, 'segera', 'hari ini sampai akhir hari kerja berikutnya'),
       card('Kasus aktif', 'kasus-aktif', work.activeCases, '', work.truncated ? 'daftar terpotong: lebih banyak dari yang dapat dibaca sekali' : undefined)),
     h('h2', { id: 'judul-terlambat' }, 'Langkah terlambat'),
     stepTable(router, watch.late, 'judul-terlambat', 'Terlambat', (step) => (step.due ? fromNow(step.due, now) : 'ditandai terlambat'), 'terlambat',

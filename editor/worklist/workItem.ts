@@ -1,6 +1,11 @@
 /**
- * A row of GET /api/worklist: an open step of some case with its due time and its claim, and how urgent it is for the person reading the list.
+ * A row of GET /api/worklist: an open step of some case with its due time, its claim, and how
+ * urgent it is — judged by the server on the office's working-day calendar (src/calendar/urgency.ts).
  */
+import type { Urgency } from '../../src/calendar/urgency.ts';
+
+export type { Urgency } from '../../src/calendar/urgency.ts';
+
 export interface WorkItem {
   caseId: string;
   processId: string;
@@ -14,19 +19,14 @@ export interface WorkItem {
   claimedAt?: string;
   /** The case's business key (nomor perkara …), when it has one. */
   businessKey?: string;
+  /** As the server judged it when it answered: late, due by the end of the next working day, or later. */
+  urgency: Urgency;
 }
 
-export type Urgency = 'terlambat' | 'segera' | 'biasa' | 'tanpa-tenggat';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Late when the server marked it so or its due time has passed; `segera` when due within a day. */
-export function urgencyOf(step: { due?: string | undefined; late: boolean }, now: number = Date.now()): Urgency {
-  if (step.late) return 'terlambat';
-  if (!step.due) return 'tanpa-tenggat';
-  const left = Date.parse(step.due) - now;
-  if (left <= 0) return 'terlambat';
-  return left <= DAY ? 'segera' : 'biasa';
+/** The server's urgency, and late once the due time has passed since it answered (the list is read again every half minute). */
+export function urgencyOf(step: { due?: string | undefined; late: boolean; urgency?: Urgency }, now: number = Date.now()): Urgency {
+  if (step.late || (step.due !== undefined && Date.parse(step.due) <= now)) return 'terlambat';
+  return step.urgency ?? (step.due ? 'biasa' : 'tanpa-tenggat');
 }
 
 /** Orders by due time, overdue first; steps without a due time last, oldest first. */

@@ -56,7 +56,7 @@ describe('HTTP API', () => {
     const started = await call(url, 'POST', '/api/cases', { processId: 'Pemanggilan', businessKey: '7/Pdt.G/2026/PN Mlg' }, as['pimpinan-1']);
     expect(started).toMatchObject({ status: 201, body: { status: 'active', revision: 1, activeSteps: [expect.objectContaining({ id: 'Panggil', pelaksana: 'jurusita' })] } });
     const id = started.body.id as string;
-    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil', businessKey: '7/Pdt.G/2026/PN Mlg' })]);
+    expect((await call(url, 'GET', '/api/worklist', undefined, as['jurusita-1'])).body).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil', businessKey: '7/Pdt.G/2026/PN Mlg', urgency: expect.stringMatching(/^(segera|biasa|terlambat|tanpa-tenggat)$/) })]);
     expect((await call(url, 'GET', '/api/worklist', undefined, as['hakim-1'])).body).toEqual([]);
     // An overseer sees every open step of every role at once (the monitor).
     expect((await call(url, 'GET', '/api/worklist?semua=true', undefined, as['pimpinan-1'])).body).toContainEqual(expect.objectContaining({ caseId: id, stepId: 'Panggil', pelaksana: 'jurusita' }));
