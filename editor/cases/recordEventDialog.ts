@@ -5,13 +5,13 @@
  * click records it once; a 422 BAD_STEP_DATA goes under its field; a 409 (the case moved on, the
  * event no longer awaited) closes the dialog with the server's words.
  */
-import { ApiError, type Api } from '../core/api.ts';
+import type { Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import { newIdempotencyKey } from '../worklist/idempotencyKey.ts';
 import { hasInputs } from '../worklist/stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from '../worklist/stepForm/stepForm.ts';
-import { placeRefusal } from '../worklist/stepForm/refusal.ts';
+import { formSender } from '../worklist/stepForm/formSubmission.ts';
 import type { AwaitedEvent } from './caseAnswers.ts';
 
 export function openRecordEventDialog(api: Api, notices: Notices, caseId: string, event: AwaitedEvent, changed: () => void): void {
@@ -27,33 +27,10 @@ export function openRecordEventDialog(api: Api, notices: Notices, caseId: string
   const problem = h('p', { class: 'galat', role: 'alert', hidden: true });
   const submit = h('button', { type: 'button' }, 'Catat');
   const cancel = h('button', { type: 'button', class: 'kedua', onclick: () => dialog.close() }, 'Batal');
-  let busy = false;
-
-  function send(data: Record<string, unknown> | undefined): void {
-    if (busy) return;
-    busy = true;
-    submit.disabled = true;
-    problem.hidden = true;
-    api.post('/api/messages', { name: event.message, caseId, ...(data ? { data } : {}) }, { idempotencyKey: key })
-      .then(() => {
-        notices.show(`Peristiwa "${event.label}" dicatat.`, 'sukses');
-        dialog.close();
-        changed();
-      }, (error: unknown) => {
-        if (error instanceof ApiError && error.status === 409) {
-          notices.error(error);
-          dialog.close();
-          changed();
-        } else if (error instanceof ApiError && error.code === 'BAD_STEP_DATA') {
-          refuse(placeRefusal(stepForm, error, 'Isian ditolak: perbaiki kolom yang ditandai, lalu catat lagi.'));
-        } else refuse(error instanceof Error ? error.message : String(error));
-      })
-      .finally(() => { busy = false; submit.disabled = false; });
-  }
-  function refuse(message: string): void {
-    problem.textContent = message;
-    problem.hidden = false;
-  }
+  const send = formSender({
+    dialog, submit, problem, notices, changed, form: () => stepForm,
+    done: () => `Peristiwa "${event.label}" dicatat.`, again: 'Isian ditolak: perbaiki kolom yang ditandai, lalu catat lagi.',
+  }, (data) => api.post('/api/messages', { name: event.message, caseId, ...(data ? { data } : {}) }, { idempotencyKey: key }));
 
   void (async () => {
     if (hasInputs(event.form)) {

@@ -7,7 +7,7 @@
  * (case moved on, step claimed or no longer open) closes the dialog with the server's words and
  * refreshes the list; a 422 BAD_STEP_DATA puts the server's words under the field at fault.
  */
-import { ApiError, type Api } from '../core/api.ts';
+import type { Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import { formatTanggal } from '../i18n/format.ts';
@@ -15,7 +15,7 @@ import type { FormSchema } from '../../src/model/formSchema.ts';
 import { newIdempotencyKey } from './idempotencyKey.ts';
 import { hasInputs } from './stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from './stepForm/stepForm.ts';
-import { placeRefusal } from './stepForm/refusal.ts';
+import { formSender } from './stepForm/formSubmission.ts';
 
 /** What the actions need to know of an open step, from a worklist row or a case's active step. */
 export interface StepTarget {
@@ -84,6 +84,14 @@ export function openCompleteDialog(api: Api, notices: Notices, target: StepTarge
       : undefined;
     const problem = h('p', { class: 'galat', role: 'alert', hidden: true });
     const submit = h('button', { type: 'button' }, 'Selesaikan langkah');
+    const send = formSender({
+      dialog, submit, problem, notices, changed, form: () => stepForm,
+      done: () => `${quoted()} selesai.`, again: 'Isian ditolak: perbaiki kolom yang ditandai, lalu selesaikan lagi.',
+    }, (data) => {
+      const chosen = instance ? Number(instance.value) : instances[0];
+      return api.post(`/api/cases/${encodeURIComponent(target.caseId)}/steps/${encodeURIComponent(target.stepId)}/complete`,
+        { ...(data ? { data } : {}), expectedRevision: current.revision, ...(chosen !== undefined ? { instance: chosen } : {}) }, { idempotencyKey: key });
+    });
     const form = step.form;
     if (hasInputs(form)) {
       stepForm = await createStepForm(form, send);
@@ -92,39 +100,7 @@ export function openCompleteDialog(api: Api, notices: Notices, target: StepTarge
     } else {
       submit.addEventListener('click', () => send(undefined));
     }
-    let busy = false;
 
-    function send(data: Record<string, unknown> | undefined): void {
-      if (busy) return;
-      const chosen = instance ? Number(instance.value) : instances[0];
-      busy = true;
-      submit.disabled = true;
-      problem.hidden = true;
-      api.post(`/api/cases/${encodeURIComponent(target.caseId)}/steps/${encodeURIComponent(target.stepId)}/complete`,
-        { ...(data ? { data } : {}), expectedRevision: current.revision, ...(chosen !== undefined ? { instance: chosen } : {}) }, { idempotencyKey: key })
-        .then(() => {
-          notices.show(`${quoted()} selesai.`, 'sukses');
-          dialog.close();
-          changed();
-        }, (error: unknown) => {
-          if (error instanceof ApiError && error.status === 409) {
-            notices.error(error);
-            dialog.close();
-            changed();
-          } else if (error instanceof ApiError && error.code === 'BAD_STEP_DATA') {
-            badData(error);
-          } else refuse(error instanceof Error ? error.message : String(error));
-        })
-        .finally(() => { busy = false; submit.disabled = false; });
-    }
-    /** The server's faults under their fields; those no field holds, named by label, in the alert. */
-    function badData(error: ApiError): void {
-      refuse(placeRefusal(stepForm, error, 'Isian ditolak: perbaiki kolom yang ditandai, lalu selesaikan lagi.'));
-    }
-    function refuse(message: string): void {
-      problem.textContent = message;
-      problem.hidden = false;
-    }
 
     return [
       h('p', { class: 'kasus-langkah' }, caseLine(current)),
