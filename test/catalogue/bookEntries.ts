@@ -7,9 +7,8 @@
  * V.F: no row of its own) has no steps, and neither has a single sentence that only introduces
  * the headings after it (I.E.1 "Pelaksanaan Tugas").
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { readDaftarIsi, unitHeading, type DaftarIsiEntry } from '../../src/sopText/daftarIsi.ts';
+import { seedBook } from '../support/sharedFixtures.ts';
 
 export interface BookEntry {
   kode: string;
@@ -23,14 +22,9 @@ export interface BookEntry {
   hasSteps: boolean;
 }
 
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-/** The text of the SOP book (seed 004), or undefined when the seeds are not checked out. */
+/** The text of the SOP book (seed 004), or undefined when the seeds are not checked out (test/support/sharedFixtures.ts). */
 export function bookText(): string | undefined {
-  const dir = resolve(repoRoot, '../shared/seeds');
-  if (!existsSync(dir)) return undefined;
-  const name = readdirSync(dir).find((n) => n.startsWith('004_'));
-  return name ? readFileSync(join(dir, name), 'utf8') : undefined;
+  return seedBook()?.text;
 }
 
 const words = (text: string) => text.toLowerCase().split(/[^a-z0-9-]+/).filter((w) => w.length >= 3);

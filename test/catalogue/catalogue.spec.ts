@@ -4,6 +4,7 @@ import { compareKodeBuku } from '../../src/catalogue/bookOrder.ts';
 import { dependencyOrder } from '../../src/catalogue/deployCatalogue.ts';
 import { readCatalogue } from '../../src/catalogue/readCatalogue.ts';
 import { bookEntries, bookText } from './bookEntries.ts';
+import { describeWithFixture, SEED_BOOK } from '../support/sharedFixtures.ts';
 
 const catalogue = await readCatalogue();
 const micro = catalogue.filter((e) => e.cakupan === 'mikro');
@@ -40,10 +41,8 @@ describe('the catalogue index', () => {
   });
 });
 
-describe('the catalogue against the SOP book (seed 004)', () => {
-  if (!text) console.warn('Buku SOP (../shared/seeds/004_*.txt) tidak ada: perbandingan katalog dengan Daftar Isi dilewati.');
-
-  it.skipIf(!text)('holds exactly the Daftar Isi entries that have steps', () => {
+describeWithFixture('the catalogue against the SOP book (seed 004)', text !== undefined, SEED_BOOK, () => {
+  it('holds exactly the Daftar Isi entries that have steps', () => {
     const entries = bookEntries(text as string);
     const withSteps = entries.filter((e) => e.hasSteps).map((e) => e.kode);
     // The rule of issue 6: a heading with sub-entries and no step table of its own groups them only.

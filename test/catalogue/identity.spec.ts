@@ -13,6 +13,7 @@ import { findDasarHukum } from '../../src/sopText/findDasarHukum.ts';
 import { readBookIdentity } from '../../src/sopText/readBookIdentity.ts';
 import { readSopBook } from '../../src/sopText/readSopBook.ts';
 import { bookText } from './bookEntries.ts';
+import { itWithFixture, SEED_BOOK } from '../support/sharedFixtures.ts';
 
 /** The foreword's signature (seed 004, "Bandung, 4 April 2011 / Ketua Pengadilan Tinggi Bandung, / H. S U W A R D I, S.H / Nip. …"). */
 const SIGNATORY = {
@@ -68,7 +69,7 @@ describe('the identity of the catalogue SOPs', () => {
     expect(wrong.map(({ entry }) => entry.file)).toEqual([]);
   });
 
-  it.skipIf(!text)('takes the signatory and the date from the book\'s foreword', () => {
+  itWithFixture('takes the signatory and the date from the book\'s foreword', text !== undefined, SEED_BOOK, () => {
     const book = squeeze(text as string);
     for (const value of Object.values(SIGNATORY)) expect(book).toContain(squeeze(value));
     expect(readBookIdentity(text as string).tanggalPembuatan).toBe(TANGGAL_EFEKTIF);
@@ -79,7 +80,7 @@ describe('the identity of the catalogue SOPs', () => {
       .map(({ entry }) => entry.file)).toEqual([]);
   });
 
-  it('cites as Dasar Hukum only what the SOP\'s own text cites', () => {
+  itWithFixture('cites as Dasar Hukum only what the SOP\'s own text cites', text !== undefined, SEED_BOOK, () => {
     const unfounded = micro.flatMap(({ entry, model }) => {
       const source = squeeze([sectionText(entry.kodeBuku), ...steps(model).map((s) => s.sop.keterangan ?? '')].join(' '));
       return model.identity.dasarHukum.filter((d) => !source.includes(squeeze(d))).map((d) => `${entry.processId}: ${d}`);
@@ -87,7 +88,7 @@ describe('the identity of the catalogue SOPs', () => {
     expect(unfounded).toEqual([]);
   });
 
-  it('cites every numbered regulation the book\'s section cites, and the decrees the book names', () => {
+  itWithFixture('cites every numbered regulation the book\'s section cites, and the decrees the book names', text !== undefined, SEED_BOOK, () => {
     const missing = micro.flatMap(({ entry, model }) => {
       const cited = findDasarHukum([sectionText(entry.kodeBuku), ...steps(model).map((s) => s.sop.keterangan ?? '')].join(' '));
       const held = model.identity.dasarHukum.map(squeeze);

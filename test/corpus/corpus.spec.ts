@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { validateFiles } from '../../src/cli/validate.ts';
 import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import { simulate } from '../../src/runtime/simulate.ts';
 import type { Definition } from '../../src/runtime/definition.ts';
+import { describeWithFixture } from '../support/sharedFixtures.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../shared/bpmn-corpus');
 
@@ -77,7 +78,7 @@ const expected: Record<string, 'runs' | string[]> = {
 const files = Object.keys(expected).sort();
 const runnable = files.filter((f) => expected[f] === 'runs');
 
-describe.runIf(existsSync(corpus))('public BPMN corpus', () => {
+describeWithFixture('public BPMN corpus', existsSync(corpus), '../shared/bpmn-corpus', () => {
   it('lists every corpus file', async () => {
     const { readdirSync } = await import('node:fs');
     const onDisk = ['bpmnio', 'camunda', 'engine', 'miwg'].flatMap((d) => readdirSync(resolve(corpus, d)).filter((f) => f.endsWith('.bpmn')).map((f) => `${d}/${f}`));

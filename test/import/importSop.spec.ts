@@ -14,6 +14,7 @@ import { run } from '../../src/cli/importSop.ts';
 import { readBpmn, sopModdle } from '../../src/bpmn/readBpmn.ts';
 import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import type { ModdleElement } from '../../src/bpmn/moddleElement.ts';
+import { describeWithFixture, SEED_BOOK } from '../support/sharedFixtures.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seeds = path.resolve(repoRoot, '../shared/seeds');
@@ -140,7 +141,7 @@ async function stepsIn(xml: string): Promise<(string | undefined)[]> {
   return waktu;
 }
 
-describe.skipIf(!seedFile)(`protap import-sop on seed 004${seedFile ? '' : ' (skipped: ../shared/seeds/004_*.txt not found)'}`, () => {
+describeWithFixture('protap import-sop on seed 004', seedFile !== undefined, SEED_BOOK, () => {
   let out = '';
   let report: { written: { id: string; file: string; problems: unknown[]; rejectedWaktu: unknown[] }[]; ok: boolean };
   let exitCode = -1;

@@ -4,7 +4,7 @@
  * every element gets DI, no two shapes overlap, every node lies in its lane's band, every edge
  * runs orthogonally from its source's border to its target's, and the semantics do not change.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { writeSopBpmn } from '../../src/bpmn/writeSopBpmn.ts';
 import type { ModdleElement } from '../../src/bpmn/moddleElement.ts';
 import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import { readSopBook } from '../../src/sopText/readSopBook.ts';
+import { itWithFixture, seedBook, SEED_BOOK } from '../support/sharedFixtures.ts';
 
 interface Box { x: number; y: number; width: number; height: number }
 type El = ModdleElement;
@@ -208,10 +209,9 @@ describe('layoutDiagram', () => {
     await expect(layoutDiagram('<html/>')).rejects.toThrow();
   });
 
-  const seeds = path.resolve(repoRoot, '../shared/seeds');
-  const seedFile = existsSync(seeds) ? readdirSync(seeds).find((f) => f.startsWith('004_')) : undefined;
-  it.skipIf(!seedFile)(`lays out every SOP drafted from seed 004 by the rules${seedFile ? '' : ' (skipped: ../shared/seeds/004_*.txt not found)'}`, async () => {
-    const book = readSopBook(readFileSync(path.join(seeds, seedFile as string), 'utf8'));
+  const seed = seedBook();
+  itWithFixture('lays out every SOP drafted from seed 004 by the rules', seed !== undefined, SEED_BOOK, async () => {
+    const book = readSopBook(seed?.text ?? '');
     expect(book?.drafts.length).toBeGreaterThan(60);
     for (const draft of book?.drafts ?? []) {
       expect(await violations(await writeSopBpmn(draft)), draft.id).toEqual([]);

@@ -5,7 +5,7 @@
  * none of them is in the book. Each test reads the BPMN files the command writes: the SOP
  * titles, the task names in flow order, the lane of each task and its waktu.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import { readSopBook } from '../../src/sopText/readSopBook.ts';
 import { normalizeRow, readSopBody } from '../../src/sopText/readSopBody.ts';
 import { readSopText } from '../../src/sopText/readSopText.ts';
+import { describeWithFixture, seedBook, SEED_BOOK } from '../support/sharedFixtures.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => path.join(here, 'sopText', name);
@@ -242,12 +243,11 @@ describe('protap import-sop refuses text with no recognisable SOP', () => {
   });
 });
 
-const seeds = path.resolve(here, '../../../shared/seeds');
-const seedFile = existsSync(seeds) ? readdirSync(seeds).find((f) => f.startsWith('004_')) : undefined;
+const seed = seedBook();
 
-describe.skipIf(!seedFile)('the 2011 book with its Daftar Isi cut out', () => {
+describeWithFixture('the 2011 book with its Daftar Isi cut out', seed !== undefined, SEED_BOOK, () => {
   it('gives the same SOPs from its headings alone, but for two the Daftar Isi alone can tell', () => {
-    const text = readFileSync(path.join(seeds, seedFile ?? ''), 'utf8');
+    const text = seed?.text ?? '';
     const lines = text.split('\n');
     const from = lines.findIndex((l) => l.trim() === 'DAFTAR ISI');
     const to = lines.findIndex((l, i) => i > from && l.trim() === 'I. STANDARD OPERATING PROCEDURES ( SOP )');

@@ -3,15 +3,11 @@
  * the distinct phrases are found by scanning the WAKTU PENYELESAIAN column of the
  * text here, independently of the reader, and each must read.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isRecurring, readWaktu } from '../../src/sop/readWaktu.ts';
+import { describeWithFixture, seedBook, SEED_BOOK } from '../support/sharedFixtures.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seeds = path.resolve(repoRoot, '../shared/seeds');
-const seedFile = readdirSync(seeds).find((f) => f.startsWith('004_'));
+const seed = seedBook();
 
 // A waktu cell sits at the end of a table row, after the kegiatan text: "… diberi nomor. 1 Hari".
 const CELL_START = /^(?:\d+\s+(?:hari|bulan)\b|setiap\s|paling\s|tanggal\s|sesuai kebutuhan|pada hari itu)/i;
@@ -39,12 +35,12 @@ function waktuCells(text: string): string[] {
   return cells;
 }
 
-const cells = seedFile ? waktuCells(readFileSync(path.join(seeds, seedFile), 'utf8')) : [];
+const cells = seed ? waktuCells(seed.text) : [];
 const distinct = [...new Set(cells)];
 
-describe('the waktu column of seed 004', () => {
+describeWithFixture('the waktu column of seed 004', seed !== undefined, SEED_BOOK, () => {
   it('is found and scanned', () => {
-    expect(seedFile).toBeDefined();
+    expect(seed).toBeDefined();
     // sop-standard §3.2 counts 319 filled waktu cells; the scan must find nearly all of them.
     expect(cells.length).toBeGreaterThanOrEqual(300);
     expect(distinct.length).toBeGreaterThanOrEqual(45);
