@@ -126,6 +126,22 @@ export function toInstant(instant: DateTime): string {
   return `${local}${offsetText(instant.offset)}`;
 }
 
+/**
+ * `value` (a full instant, or a bare local date meaning its midnight) as `toInstant` writes it in
+ * the zone: what a derivation says a count started from. A full instant in any offset is shifted
+ * without luxon when the zone has a fixed offset (every Indonesian one).
+ */
+export function instantText(value: string, zone: string): string {
+  const millis = FULL_INSTANT.test(value) ? Date.parse(value) : NaN;
+  const z = zoneObject(zone);
+  if (!Number.isNaN(millis) && z.isUniversal) {
+    const offset = z.offset(millis);
+    const seconds = Math.floor(millis / 1000) * 1000;
+    return `${new Date(seconds + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`;
+  }
+  return toInstant(readInstant(value, zone, 'mulai'));
+}
+
 /** A wall-clock time of a local date in the zone, as an ISO instant with the zone's offset. */
 function wallClock(date: string, time: string, zone: string): string {
   const z = zoneObject(zone);

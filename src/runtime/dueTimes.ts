@@ -8,7 +8,7 @@ import type { StepMeta } from '../compile/machineConfig.ts';
 import type { TimerSpec } from '../compile/timerSpec.ts';
 import type { WaktuSpec } from '../sop/waktuSpec.ts';
 import { computeDue, type DueResult } from '../calendar/computeDue.ts';
-import { localDate, localDayOf, readInstant } from '../calendar/localDate.ts';
+import { instantText, localDate, localDayOf, readInstant } from '../calendar/localDate.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 
 export interface DueContext {
@@ -46,7 +46,8 @@ export function stepDeadline(step: StepMeta, ctx: DueContext): DueResult | undef
   const key = day && `${spec.verbatim}\u0000${ctx.hari}\u0000${day}\u0000${ctx.calendar.zone}\u0000${ctx.calendar.version}`;
   let result = key ? byStartDay.get(key) : undefined;
   if (result && result.derivation.anchor.startsWith(START_LABEL)) {
-    result = { ...result, derivation: { ...result.derivation, anchor: `${START_LABEL}${start}` } };
+    // Written as computeDue writes it (a bare date from waktuDari as its midnight, in the zone's offset), so a cached deadline reads the same.
+    result = { ...result, derivation: { ...result.derivation, anchor: `${START_LABEL}${instantText(start, ctx.calendar.zone)}` } };
   } else if (!result) {
     result = computeDue(spec, { start, hari: ctx.hari, calendar: ctx.calendar, anchors: ctx.anchors(), vars: ctx.vars });
     if (key) {

@@ -21,6 +21,7 @@ import { caseView, type CaseView } from '../runtime/caseView.ts';
 import type { CaseWork, CommandOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
+import type { Engine } from '../runtime/engine.ts';
 import { inPlaceChecker, type BpmnChecker } from '../runtime/bpmnChecker.ts';
 import type { Validation } from '../runtime/validateBpmn.ts';
 import { ProtapError } from '../runtime/protapError.ts';
@@ -37,7 +38,7 @@ export type { CaseInspector } from './inspection.ts';
 export type { CachedCase } from './commandUnit.ts';
 export type { DurableCommandOptions, DurableEngineOptions, DurableStartOptions } from './durableOptions.ts';
 
-export class DurableEngine {
+export class DurableEngine implements Engine {
   readonly store: CaseStore;
   private workingCalendar: WorkingCalendar;
   /** The year data the calendar was built from (empty when a calendar was given ready-made). */

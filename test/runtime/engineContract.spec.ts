@@ -1,0 +1,128 @@
+/**
+ * Issue 20: the two runtimes behind one interface (src/runtime/engine.ts) run the same cases and
+ * show the same case — status, open steps with their due times and claims, variables, escalations,
+ * and the whole history entry by entry (`getCase`) — and answer every command with the same case
+ * but for `history`, which the in-memory engine answers whole and the durable one as the entries
+ * the command added (said in engine.ts). In memory, and durable on SQLite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CaseEngine } from '../../src/runtime/caseEngine.ts';
+import type { CaseView } from '../../src/runtime/caseView.ts';
+import { InMemoryEngine, type Engine } from '../../src/runtime/engine.ts';
+import { DurableEngine } from '../../src/store/durableEngine.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
+import { fixture } from '../support/engineWith.ts';
+
+const runtimeDir = import.meta.dirname;
+const compileDir = `${import.meta.dirname}/../compile`;
+const T0 = '2026-01-05T08:00:00+07:00';
+const folders: string[] = [];
+afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+
+type Runtime = { name: string; open: () => Promise<{ engine: Engine; close: () => Promise<void> }> };
+
+const runtimes: Runtime[] = [
+  {
+    name: 'in memory',
+    open: async () => {
+      let n = 0;
+      return { engine: new InMemoryEngine(new CaseEngine({ clock: () => T0, newId: () => `kasus-${++n}`, scheduleStarts: false })), close: async () => {} };
+    },
+  },
+  {
+    name: 'durable (SQLite)',
+    open: async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'protap-kontrak-'));
+      folders.push(folder);
+      const store = new SqliteStore(join(folder, 'protap.db'));
+      let n = 0;
+      return { engine: await DurableEngine.open({ store, clock: () => T0, newId: () => `kasus-${++n}` }), close: () => store.close() };
+    },
+  },
+];
+
+/** What a case shows, without what only says how it was computed (the durable engine's state text is not in the view). */
+function shown(view: CaseView): unknown {
+  return JSON.parse(JSON.stringify(view)) as unknown;
+}
+const withoutHistory = (view: CaseView) => {
+  const { history: _history, ...rest } = view;
+  return shown(rest as CaseView);
+};
+
+/** One scenario: the commands it runs, each answer recorded; the cases to read at the end. */
+type Scenario = (engine: Engine, answers: CaseView[]) => Promise<string[]>;
+
+const scenarios: Record<string, Scenario> = {
+  'a step with a waktu, completed, a deadline breached and escalated, then finished': async (engine, answers) => {
+    await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
+    const started = await engine.startCase('Pemanggilan', { at: T0, businessKey: '7/Pdt.G/2026/PN Mlg', actor: 'panitera-1' });
+    answers.push(started);
+    answers.push(await engine.claimStep(started.id, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' }));
+    answers.push(await engine.releaseStep(started.id, 'Panggil', { at: '2026-01-05T09:30:00+07:00', actor: 'jurusita-1' }));
+    answers.push(await engine.completeStep(started.id, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-1' }));
+    await engine.fireDueTimers('2026-03-01T00:00:00+07:00');
+    answers.push(await engine.completeStep(started.id, 'Sidang', { at: '2026-03-02T09:00:00+07:00', data: { tanggalPutusan: '2026-03-02' } }));
+    return [started.id];
+  },
+  'a macro SOP calling a micro SOP: the child case, its completion and its error reach the parent': async (engine, answers) => {
+    await engine.deployXml(fixture(compileDir, 'callActivity.micro.bpmn'));
+    await engine.deployXml(fixture(compileDir, 'callActivity.macro.bpmn'));
+    const { id } = await engine.startCase('GugatanPerdata', { vars: { nomorPerkara: '12/Pdt.G/2026/PN Bdg', alamatTergugat: 'Jl. Braga 7, Bandung' }, at: T0 });
+    const parent = await engine.completeStep(id, 'Tetapkan', { at: '2026-01-05T09:00:00+07:00' });
+    answers.push(parent);
+    const child = parent.activeSteps[0]?.childCases?.[0] as string;
+    answers.push(await engine.completeStep(child, 'Sampaikan', { data: { relaasSah: true, tidakDikenal: false }, at: '2026-01-07T11:00:00+07:00' }));
+    const next = await engine.completeStep(id, 'Sidang', { at: '2026-01-08T09:00:00+07:00' });
+    answers.push(next);
+    const second = next.activeSteps[0]?.childCases?.[0] as string;
+    answers.push(await engine.completeStep(second, 'Sampaikan', { data: { tidakDikenal: true }, at: '2026-01-09T09:00:00+07:00' }));
+    return [id, child, second];
+  },
+  'a message correlated by business key, a signal nobody waits for, a refusal': async (engine, answers) => {
+    await engine.deployXml(fixture(compileDir, 'events.intermediate.bpmn'));
+    const process = engine.definition('PanggilanSidang');
+    const message = process.awaits.find((a) => a.startsWith('MESSAGE.'))?.slice('MESSAGE.'.length) as string;
+    const { id } = await engine.startCase('PanggilanSidang', { at: T0, businessKey: 'perkara-9' });
+    await expect(engine.correlateMessage(message, { businessKey: 'perkara-9' })).rejects.toMatchObject({ code: 'MESSAGE_NOT_EXPECTED' });
+    answers.push(await engine.completeStep(id, 'Kirim', { at: '2026-01-05T08:30:00+07:00' }));
+    answers.push(await engine.correlateMessage(message, { businessKey: 'perkara-9' }, { at: '2026-01-05T09:00:00+07:00' }));
+    expect(await engine.sendSignal('tidak-ditunggu', { at: '2026-01-05T09:30:00+07:00' })).toEqual([]);
+    await engine.fireDueTimers('2026-02-01T00:00:00+07:00');
+    return [id];
+  },
+};
+
+describe('one engine interface: the same cases on both runtimes (issue 20)', () => {
+  for (const [title, scenario] of Object.entries(scenarios)) {
+    it(title, async () => {
+      const outcomes: { answers: CaseView[]; cases: CaseView[] }[] = [];
+      for (const runtime of runtimes) {
+        const { engine, close } = await runtime.open();
+        try {
+          // Each answer as it was when it came (the in-memory engine answers a live view of its record).
+          const answers: CaseView[] = [];
+          const kept = { push: (view: CaseView) => answers.push(JSON.parse(JSON.stringify(view)) as CaseView) } as unknown as CaseView[];
+          const ids = await scenario(engine, kept);
+          outcomes.push({ answers, cases: await Promise.all(ids.map((id) => engine.getCase(id))) });
+        } finally {
+          await close();
+        }
+      }
+      const [memory, durable] = outcomes as [(typeof outcomes)[number], (typeof outcomes)[number]];
+      // The cases read at the end: equal in every field, the whole history entry by entry.
+      expect(durable.cases.map(shown)).toEqual(memory.cases.map(shown));
+      expect(memory.cases.every((c) => c.history.length > 0)).toBe(true);
+      // Each command's answer: the same case; its history whole in memory, the command's own entries durably.
+      expect(durable.answers.map(withoutHistory)).toEqual(memory.answers.map(withoutHistory));
+      for (const [i, answer] of durable.answers.entries()) {
+        const whole = (memory.answers[i] as CaseView).history;
+        expect(answer.history.length).toBeGreaterThan(0);
+        expect(shown({ history: answer.history } as CaseView)).toEqual(shown({ history: whole.slice(whole.length - answer.history.length) } as CaseView));
+      }
+    });
+  }
+});
