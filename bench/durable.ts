@@ -28,7 +28,7 @@ import pg from 'pg';
 import { replayAll } from '../src/audit/replay.ts';
 import { replayInParallel } from '../src/audit/replayInParallel.ts';
 import type { TimerRow } from '../src/runtime/caseRecord.ts';
-import type { CaseView } from '../src/runtime/caseView.ts';
+import type { CommandAnswer } from '../src/runtime/caseView.ts';
 import type { CaseStore } from '../src/store/caseStore.ts';
 import { DurableEngine } from '../src/store/durableEngine.ts';
 import { PostgresStore } from '../src/store/postgres/postgresStore.ts';
@@ -99,7 +99,7 @@ export async function driveTenSteps(engine: DurableEngine, processId: string, ca
   const client = async () => {
     for (let i = next++; i < cases; i = next++) {
       let now = BASE + i * 7 * 60_000;
-      let view: CaseView = await engine.startCase(processId, { vars, at: iso(now) });
+      let view: CommandAnswer = await engine.startCase(processId, { vars, at: iso(now) });
       let taken = 0;
       while (view.status === 'active') {
         const step = view.activeSteps[0];

@@ -104,7 +104,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/cases/{id}/steps/{stepId}/complete': {
     post: {
       summary: 'Menyelesaikan langkah (hanya pemegang peran lajurnya; header Idempotency-Key opsional). `data` harus sesuai formulir langkah (`form`): kolom tak dikenal, jenis nilai salah, atau kolom wajib kosong → 422 BAD_STEP_DATA dengan `field` dan `label`; kasus tidak berubah',
-      body: 'CompleteStep', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422],
+      body: 'CompleteStep', ok: 200, okSchema: { $ref: '#/components/schemas/CommandAnswer' }, path: ['id', 'stepId'], roles: 'peran sop:pelaksana lajur langkah', errors: [400, 403, 404, 409, 422],
     },
   },
   '/api/cases/{id}/steps/{stepId}/claim': {
@@ -230,6 +230,14 @@ const responseSchemas = {
           },
         },
       },
+    },
+  },
+  CommandAnswer: {
+    type: 'object', required: ['id', 'processId', 'version', 'revision', 'status', 'activeSteps', 'vars', 'entries'],
+    description: 'Jawaban perintah (mulai kasus, selesaikan/ambil/lepas langkah, pesan): kasus sesudah perintah, dengan catatan riwayat yang ditambahkan perintah itu di `entries`; riwayat utuh dibaca dengan GET /api/cases/{id}',
+    properties: {
+      id: { type: 'string' }, processId: { type: 'string' }, version: { type: 'integer' }, revision: { type: 'integer' }, status: { type: 'string' },
+      activeSteps: { type: 'array', items: { $ref: '#/components/schemas/StepView' } }, vars: { type: 'object' }, entries: { type: 'array' },
     },
   },
   WorklistRow: {

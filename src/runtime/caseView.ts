@@ -42,6 +42,21 @@ export interface CaseView {
 }
 
 
+/**
+ * What a command answers: the case as it is after the command, and the history entries this
+ * command added to it in a field of their own (`entries`); the whole history is read with the case
+ * (GET /api/cases/:id, `getCase`). The same in both runtimes.
+ */
+export interface CommandAnswer extends Omit<CaseView, 'history'> {
+  entries: HistoryEntry[];
+}
+
+/** The answer to a command on a case whose revision was `before` when the command began (0: a new case). */
+export function commandAnswer(definition: Definition, record: CaseRecord, before: number): CommandAnswer {
+  const { history: _whole, ...view } = caseView(definition, record);
+  return { ...view, entries: record.history.filter((entry) => entry.seq > before) };
+}
+
 /** Builds the view of a case record. */
 export function caseView(definition: Definition, record: CaseRecord): CaseView {
   const context = contextOf(record.snapshot);

@@ -4,13 +4,14 @@
  * InMemoryEngine below. A contract suite (test/runtime/engineContract.spec.ts) runs the same cases
  * on both and compares what they show.
  *
- * A command answers the case as it is after the command. Two differences remain, both checked by
- * the contract suite: its `history` is the whole history in memory and the entries this command
- * added durably (`getCase` answers the whole history in both); and the in-memory answer is a live
- * view of the engine's record, which goes on changing with the case, where the durable one is a copy.
+ * A `CaseView` is a case with its whole history, wherever it is read (`getCase`, and the in-memory
+ * CaseEngine's synchronous answers). A command answered through this interface is a
+ * `CommandAnswer`: the case as it is after the command, with the history entries it added in a
+ * field of their own (`entries`) — the same in both runtimes, checked by the contract suite.
  */
-import type { CaseView } from './caseView.ts';
+import type { CaseView, CommandAnswer } from './caseView.ts';
 import type { CaseEngine } from './caseEngine.ts';
+import { revisionOf, type CaseRecord } from './caseRecord.ts';
 import type { CommandOptions, StartOptions } from './caseWork.ts';
 import type { Definition } from './definition.ts';
 
@@ -19,12 +20,12 @@ export interface Engine {
   deployXml(xml: string): Promise<Definition[]>;
   /** The latest (or the given) version of a deployed process. */
   definition(processId: string, version?: number): Definition;
-  startCase(processId: string, options?: StartOptions): Promise<CaseView>;
-  completeStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CaseView>;
-  failStep(caseId: string, stepId: string, code: string, options?: CommandOptions): Promise<CaseView>;
-  claimStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CaseView>;
-  releaseStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CaseView>;
-  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options?: CommandOptions): Promise<CaseView>;
+  startCase(processId: string, options?: StartOptions): Promise<CommandAnswer>;
+  completeStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CommandAnswer>;
+  failStep(caseId: string, stepId: string, code: string, options?: CommandOptions): Promise<CommandAnswer>;
+  claimStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CommandAnswer>;
+  releaseStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CommandAnswer>;
+  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options?: CommandOptions): Promise<CommandAnswer>;
   /** Returns the ids of the cases the signal reached. */
   sendSignal(name: string, options?: CommandOptions): Promise<string[]>;
   /** Delivers the timers due at or before `now`; returns how many fired. */
@@ -33,7 +34,7 @@ export interface Engine {
   getCase(caseId: string): Promise<CaseView>;
 }
 
-/** The in-memory engine behind the one interface: each call is the CaseEngine's, answered as a settled promise (a refusal as a rejected one). */
+/** The in-memory engine behind the one interface: each call is the CaseEngine's (whose synchronous answers carry the whole history), answered as the durable engine answers: a settled promise (a refusal as a rejected one) with the command's own entries. */
 export class InMemoryEngine implements Engine {
   constructor(readonly engine: CaseEngine) {}
 
@@ -45,6 +46,16 @@ export class InMemoryEngine implements Engine {
     }
   }
 
+  /** Runs a command on cases whose revisions before it are read first; answers with the entries it added to the case it reached. */
+  private command(caseIds: () => string[], run: () => CaseView): Promise<CommandAnswer> {
+    return InMemoryEngine.settle(() => {
+      const before = new Map(caseIds().map((id) => [id, this.engine.record(id)]).filter(([, record]) => record).map(([id, record]) => [id as string, revisionOf(record as CaseRecord)]));
+      const { history, ...view } = run();
+      const since = before.get(view.id) ?? 0;
+      return { ...view, entries: history.filter((entry) => entry.seq > since) };
+    });
+  }
+
   deployXml(xml: string): Promise<Definition[]> {
     return this.engine.deployXml(xml);
   }
@@ -53,28 +64,29 @@ export class InMemoryEngine implements Engine {
     return this.engine.definition(processId, version);
   }
 
-  startCase(processId: string, options: StartOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.startCase(processId, options));
+  startCase(processId: string, options: StartOptions = {}): Promise<CommandAnswer> {
+    return this.command(() => [], () => this.engine.startCase(processId, options));
   }
 
-  completeStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.completeStep(caseId, stepId, options));
+  completeStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.command(() => [caseId], () => this.engine.completeStep(caseId, stepId, options));
   }
 
-  failStep(caseId: string, stepId: string, code: string, options: CommandOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.failStep(caseId, stepId, code, options));
+  failStep(caseId: string, stepId: string, code: string, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.command(() => [caseId], () => this.engine.failStep(caseId, stepId, code, options));
   }
 
-  claimStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.claimStep(caseId, stepId, options));
+  claimStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.command(() => [caseId], () => this.engine.claimStep(caseId, stepId, options));
   }
 
-  releaseStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.releaseStep(caseId, stepId, options));
+  releaseStep(caseId: string, stepId: string, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.command(() => [caseId], () => this.engine.releaseStep(caseId, stepId, options));
   }
 
-  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.correlateMessage(name, target, options));
+  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): Promise<CommandAnswer> {
+    const ids = () => (target.caseId ? [target.caseId] : this.engine.listCases().filter((c) => c.businessKey === target.businessKey).map((c) => c.id));
+    return this.command(ids, () => this.engine.correlateMessage(name, target, options));
   }
 
   sendSignal(name: string, options: CommandOptions = {}): Promise<string[]> {

@@ -7,7 +7,7 @@
 import { entryHash, GENESIS_HASH, sha256 } from '../chain/hashChain.ts';
 import type { TimerRows } from '../runtime/applyDecision.ts';
 import { revisionOf, type CaseRecord, type HistoryEntry, type TimerRow } from '../runtime/caseRecord.ts';
-import { caseView, type CaseView } from '../runtime/caseView.ts';
+import { commandAnswer, type CommandAnswer } from '../runtime/caseView.ts';
 import { activeCase, CaseWork, type CaseSpace, type WorkEnvironment } from '../runtime/caseWork.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { Definition } from '../runtime/definition.ts';
@@ -105,8 +105,9 @@ export class Unit implements CaseSpace, TimerRows, WorkEnvironment {
     return record;
   }
 
-  view(record: CaseRecord): CaseView {
-    return caseView(this.host.definition(record.processId, record.version), record);
+  /** What a command answers about a case: the case now, and the entries this command added (the unit holds no others). */
+  answer(record: CaseRecord): CommandAnswer {
+    return commandAnswer(this.host.definition(record.processId, record.version), record, record.logged);
   }
 
   get(caseId: string): CaseRecord | undefined {

@@ -17,7 +17,7 @@ import { zoneFor } from '../calendar/loadCalendar.ts';
 import type { DateChange } from '../calendar/publishYear.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord, HistoryEntry } from '../runtime/caseRecord.ts';
-import { caseView, type CaseView } from '../runtime/caseView.ts';
+import { caseView, type CaseView, type CommandAnswer } from '../runtime/caseView.ts';
 import type { CaseWork, CommandOptions } from '../runtime/caseWork.ts';
 import { messageNotExpected } from '../runtime/caseEngine.ts';
 import type { Definition } from '../runtime/definition.ts';
@@ -159,31 +159,31 @@ export class DurableEngine implements Engine {
   }
 
   /** Starts a case of a process and runs it to its first waiting point. */
-  async startCase(processId: string, options: DurableStartOptions = {}): Promise<CaseView> {
+  async startCase(processId: string, options: DurableStartOptions = {}): Promise<CommandAnswer> {
     const { idempotencyKey, ...start } = options;
     return this.runner.run('start', { processId, ...start }, idempotencyKey, async (unit) => {
       const record = unit.work.start(processId, { ...start, at: start.at ?? this.clock() });
-      return unit.view(record);
+      return unit.answer(record);
     });
   }
 
   /** A person completes an open step (or one instance of a multi-instance step). */
-  async completeStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+  async completeStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CommandAnswer> {
     return this.onStep('complete', caseId, stepId, options, (work, record, command) => work.complete(record, stepId, command));
   }
 
   /** A step fails with a business error code; an error boundary on it (or around it) catches it. */
-  async failStep(caseId: string, stepId: string, code: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+  async failStep(caseId: string, stepId: string, code: string, options: DurableCommandOptions = {}): Promise<CommandAnswer> {
     return this.onStep('fail', caseId, stepId, options, (work, record, command) => work.fail(record, stepId, code, command), { code });
   }
 
   /** Someone claims an open step, logged with its actor: until the step ends or is released, only they complete it. */
-  async claimStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+  async claimStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CommandAnswer> {
     return this.onStep('claim', caseId, stepId, options, (work, record, command) => work.claim(record, stepId, command));
   }
 
   /** The claim on an open step ends, logged with who ended it (`authorize` decides who may). */
-  async releaseStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CaseView> {
+  async releaseStep(caseId: string, stepId: string, options: DurableCommandOptions = {}): Promise<CommandAnswer> {
     return this.onStep('release', caseId, stepId, options, (work, record, command) => work.release(record, stepId, command));
   }
 
@@ -191,19 +191,19 @@ export class DurableEngine implements Engine {
   private onStep(
     op: string, caseId: string, stepId: string, options: DurableCommandOptions,
     act: (work: CaseWork, record: CaseRecord, command: CommandOptions & { at: string }) => void, args: Record<string, unknown> = {},
-  ): Promise<CaseView> {
+  ): Promise<CommandAnswer> {
     const { idempotencyKey, expectedRevision, authorize, ...command } = options;
     return this.runner.run(op, { caseId, stepId, ...args, ...command, expectedRevision }, idempotencyKey, async (unit) => {
       const record = await unit.loadActive(caseId, expectedRevision);
       const step = record.steps.get(stepId);
       if (step && authorize) authorize(step);
       act(unit.work, record, { ...command, at: command.at ?? this.clock() });
-      return unit.view(record);
+      return unit.answer(record);
     });
   }
 
   /** Delivers a message to the case it is meant for (by case id, or to the active cases with a business key). */
-  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions & { mayDeliver?: (definition: Definition) => void } = {}): Promise<CaseView> {
+  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions & { mayDeliver?: (definition: Definition) => void } = {}): Promise<CommandAnswer> {
     const { idempotencyKey, mayDeliver, ...command } = options;
     return this.runner.run('message', { name, target, ...command }, idempotencyKey, async (unit, tx) => {
       const event: CaseEvent = { type: messageEvent(name), at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
@@ -213,7 +213,7 @@ export class DurableEngine implements Engine {
         if (!record || record.status !== 'active') continue;
         // Checked inside the transaction, against the SOP of the case that would take the message (e.g. the catcher's lane role).
         mayDeliver?.(this.definition(record.processId, record.version));
-        if (unit.work.deliver(record, event)) return unit.view(record);
+        if (unit.work.deliver(record, event)) return unit.answer(record);
       }
       throw messageNotExpected(name, target);
     });

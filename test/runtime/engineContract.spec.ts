@@ -1,16 +1,16 @@
 /**
  * Issue 20: the two runtimes behind one interface (src/runtime/engine.ts) run the same cases and
  * show the same case — status, open steps with their due times and claims, variables, escalations,
- * and the whole history entry by entry (`getCase`) — and answer every command with the same case
- * but for `history`, which the in-memory engine answers whole and the durable one as the entries
- * the command added (said in engine.ts). In memory, and durable on SQLite.
+ * and the whole history entry by entry (`getCase`) — and answer every command alike: the case as it
+ * is after the command and, in `entries`, the history entries that command added. In memory, and
+ * durable on SQLite.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CaseEngine } from '../../src/runtime/caseEngine.ts';
-import type { CaseView } from '../../src/runtime/caseView.ts';
+import type { CaseView, CommandAnswer } from '../../src/runtime/caseView.ts';
 import { InMemoryEngine, type Engine } from '../../src/runtime/engine.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
@@ -45,16 +45,11 @@ const runtimes: Runtime[] = [
 ];
 
 /** What a case shows, without what only says how it was computed (the durable engine's state text is not in the view). */
-function shown(view: CaseView): unknown {
+function shown(view: CaseView | CommandAnswer): unknown {
   return JSON.parse(JSON.stringify(view)) as unknown;
 }
-const withoutHistory = (view: CaseView) => {
-  const { history: _history, ...rest } = view;
-  return shown(rest as CaseView);
-};
-
 /** One scenario: the commands it runs, each answer recorded; the cases to read at the end. */
-type Scenario = (engine: Engine, answers: CaseView[]) => Promise<string[]>;
+type Scenario = (engine: Engine, answers: CommandAnswer[]) => Promise<string[]>;
 
 const scenarios: Record<string, Scenario> = {
   'a step with a waktu, completed, a deadline breached and escalated, then finished': async (engine, answers) => {
@@ -99,13 +94,13 @@ const scenarios: Record<string, Scenario> = {
 describe('one engine interface: the same cases on both runtimes (issue 20)', () => {
   for (const [title, scenario] of Object.entries(scenarios)) {
     it(title, async () => {
-      const outcomes: { answers: CaseView[]; cases: CaseView[] }[] = [];
+      const outcomes: { answers: CommandAnswer[]; cases: CaseView[] }[] = [];
       for (const runtime of runtimes) {
         const { engine, close } = await runtime.open();
         try {
-          // Each answer as it was when it came (the in-memory engine answers a live view of its record).
-          const answers: CaseView[] = [];
-          const kept = { push: (view: CaseView) => answers.push(JSON.parse(JSON.stringify(view)) as CaseView) } as unknown as CaseView[];
+          // Each answer as it was when it came (the in-memory engine's answer shares its record, which goes on changing).
+          const answers: CommandAnswer[] = [];
+          const kept = { push: (answer: CommandAnswer) => answers.push(JSON.parse(JSON.stringify(answer)) as CommandAnswer) } as unknown as CommandAnswer[];
           const ids = await scenario(engine, kept);
           outcomes.push({ answers, cases: await Promise.all(ids.map((id) => engine.getCase(id))) });
         } finally {
@@ -116,12 +111,13 @@ describe('one engine interface: the same cases on both runtimes (issue 20)', () 
       // The cases read at the end: equal in every field, the whole history entry by entry.
       expect(durable.cases.map(shown)).toEqual(memory.cases.map(shown));
       expect(memory.cases.every((c) => c.history.length > 0)).toBe(true);
-      // Each command's answer: the same case; its history whole in memory, the command's own entries durably.
-      expect(durable.answers.map(withoutHistory)).toEqual(memory.answers.map(withoutHistory));
-      for (const [i, answer] of durable.answers.entries()) {
-        const whole = (memory.answers[i] as CaseView).history;
-        expect(answer.history.length).toBeGreaterThan(0);
-        expect(shown({ history: answer.history } as CaseView)).toEqual(shown({ history: whole.slice(whole.length - answer.history.length) } as CaseView));
+      // Each command's answer: the same case, and the same entries — those the command added, each of them in the case's history.
+      expect(durable.answers.map(shown)).toEqual(memory.answers.map(shown));
+      const histories = new Map(memory.cases.map((c) => [c.id, c.history]));
+      for (const answer of memory.answers) {
+        expect(answer.entries.length, answer.id).toBeGreaterThan(0);
+        expect(answer).not.toHaveProperty('history');
+        for (const entry of answer.entries) expect(histories.get(answer.id)?.[entry.seq - 1]).toEqual(entry);
       }
     });
   }

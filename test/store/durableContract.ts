@@ -65,7 +65,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       const after = await engine.completeStep(started.id, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-1' });
       expect(after.revision).toBe(2);
       // The answer of a command carries the entries it wrote.
-      expect(after.history.map((h) => h.event)).toEqual(['COMPLETE.Panggil']);
+      expect(after.entries.map((h) => h.event)).toEqual(['COMPLETE.Panggil']);
 
       const other = await restarted();
       const view = await other.getCase(started.id);
@@ -314,7 +314,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       await expect(engine.correlateMessage(message, { businessKey: 'perkara-lain' })).rejects.toMatchObject({ code: 'MESSAGE_NOT_EXPECTED' });
       const view = await engine.correlateMessage(message, { businessKey: 'perkara-9' }, { at: '2026-01-05T09:00:00+07:00' });
       expect(view.id).toBe(id);
-      expect(view.history.map((h) => h.event)).toEqual([`MESSAGE.${message}`]);
+      expect(view.entries.map((h) => h.event)).toEqual([`MESSAGE.${message}`]);
       expect(await engine.sendSignal('tidak-ditunggu')).toEqual([]);
       expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
     });
