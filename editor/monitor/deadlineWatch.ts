@@ -48,6 +48,6 @@ export function watchDeadlines(open: WatchedStep[], now: number): DeadlineWatch 
   return {
     open, late, dueSoon,
     bySop: count((step) => [step.processId, step.processName ? `${step.processName} (${step.processId})` : step.processId]),
-    byPelaksana: count((step) => [step.pelaksana ?? '', step.pelaksana ?? '(tanpa pelaksana)']),
+    byPelaksana: count((step) => [step.pelaksana ?? '', step.pelaksanaName ?? step.pelaksana ?? '(tanpa pelaksana)']),
   };
 }

@@ -4,11 +4,12 @@
  * number of active cases from GET /api/cases — three requests, whatever the number of cases.
  */
 import type { Api } from '../core/api.ts';
+import { loadRoleNames } from '../people/roleNames.ts';
 import { latestDefinitions } from '../worklist/definitions.ts';
 import type { WorkItem } from '../worklist/workItem.ts';
 
 /** An open step as the monitor shows it: the worklist row with its SOP's name. */
-export type WatchedStep = WorkItem & { processName?: string };
+export type WatchedStep = WorkItem & { processName?: string; /** The pelaksana by its lane's name. */ pelaksanaName?: string };
 
 export interface OpenWork {
   steps: WatchedStep[];
@@ -22,15 +23,16 @@ export const STEP_LIMIT = 5000;
 export const CASE_LIMIT = 1000;
 
 export async function loadOpenWork(api: Api): Promise<OpenWork> {
-  const [rows, definitions, cases] = await Promise.all([
+  const [rows, definitions, cases, roleName] = await Promise.all([
     api.get<WatchedStep[]>('/api/worklist', { semua: 'true', limit: STEP_LIMIT }),
     latestDefinitions(api),
     api.get<{ id: string }[]>('/api/cases', { status: 'active', limit: CASE_LIMIT }),
+    loadRoleNames(api),
   ]);
   const names = new Map(definitions.map((d) => [d.processId, d.name]));
   const steps = rows.map((row) => {
     const processName = names.get(row.processId);
-    return processName ? { ...row, processName } : row;
+    return { ...row, ...(processName ? { processName } : {}), ...(row.pelaksana ? { pelaksanaName: roleName(row.pelaksana) } : {}) };
   });
   return { steps, activeCases: cases.length, truncated: rows.length >= STEP_LIMIT || cases.length >= CASE_LIMIT };
 }

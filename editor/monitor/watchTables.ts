@@ -39,7 +39,7 @@ function stepTable(router: Router, steps: WatchedStep[], labelledBy: string, how
       h('td', {}, step.processName ?? step.processId, h('div', { class: 'keterangan mono' }, step.processId)),
       h('td', {}, h('a', { href: router.href('kasus', step.caseId), title: step.caseId, class: step.businessKey ? null : 'mono' }, step.businessKey ?? step.caseId)),
       h('td', {}, step.name ?? step.stepId),
-      h('td', {}, step.pelaksana ?? '—'),
+      h('td', {}, step.pelaksanaName ?? step.pelaksana ?? '—'),
       h('td', {}, step.due ? formatTanggal(step.due) : '—'),
       h('td', {}, how(step))))));
 }

@@ -25,6 +25,16 @@ export const OFFICE_ROLES: readonly RoleChoice[] = [
   { id: 'auditor', nama: 'Auditor', keterangan: 'membaca dan memeriksa log audit; tidak mengubah kasus' },
 ];
 
+/** The roles by their lanes' names as the server knows them (GET /api/roles); a role's id when the request fails. */
+export async function loadRoleNames(api: { get<T>(path: string): Promise<T> }): Promise<(role: string) => string> {
+  try {
+    const names = new RoleNames(await api.get<KnownRole[]>('/api/roles'));
+    return (role) => names.name(role);
+  } catch {
+    return (role) => role;
+  }
+}
+
 export class RoleNames {
   private readonly names = new Map<string, string>();
   /** The pelaksana roles to choose from, by name. */

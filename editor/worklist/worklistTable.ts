@@ -14,6 +14,8 @@ export interface WorklistContext {
   definitions: Map<string, DefinitionSummary>;
   /** Whether the server keeps claims (the "Diambil oleh" column). */
   claims: boolean;
+  /** A pelaksana role as people call it: its lane's name. */
+  roleName: (role: string) => string;
   changed: () => void;
 }
 
@@ -23,12 +25,12 @@ export function caseLabel(caseId: string, businessKey: string | undefined): stri
 }
 
 export function worklistTable(items: WorkItem[], context: WorklistContext, now: number = Date.now()): HTMLElement {
-  const { router, stepActions, definitions, claims, changed } = context;
+  const { router, stepActions, definitions, claims, changed, roleName } = context;
   const rows = [...items].sort(byDue(now)).map((item) => h('tr', { class: urgencyOf(item, now) === 'terlambat' ? 'terlambat' : null },
     h('td', {}, sopLabel(definitions.get(item.processId), item.processId)),
     h('td', {}, h('a', { href: router.href('kasus', item.caseId), title: item.caseId }, caseLabel(item.caseId, item.businessKey))),
     h('td', {}, item.name ?? item.stepId),
-    h('td', {}, item.pelaksana ?? h('span', { class: 'keterangan' }, 'siapa saja')),
+    h('td', {}, item.pelaksana ? roleName(item.pelaksana) : h('span', { class: 'keterangan' }, 'siapa saja')),
     h('td', {}, formatTanggal(item.startedAt)),
     h('td', {}, dueCell(item, now)),
     claims ? h('td', {}, item.claimedBy ? [personLabel(item.claimedBy), h('br'), h('small', { class: 'keterangan' }, formatTanggal(item.claimedAt))] : '—') : null,

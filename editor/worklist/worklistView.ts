@@ -16,7 +16,7 @@ import type { StepActions } from './stepActions.ts';
 import type { WorkItem } from './workItem.ts';
 import { worklistTable } from './worklistTable.ts';
 import { officeZone, zoneLabel } from '../i18n/format.ts';
-import { RoleNames, type KnownRole } from '../people/roleNames.ts';
+import { loadRoleNames } from '../people/roleNames.ts';
 
 const EVERY = 30_000;
 
@@ -40,11 +40,12 @@ export class WorklistView {
     let lateOnly = false;
     let loading: Promise<void> | undefined;
     let again = false;
+    let roleName = (role: string) => role;
     const list = h('div', {}, h('p', { class: 'memuat' }, 'Memuat daftar kerja…'));
     const stamp = h('span', { class: 'keterangan', 'aria-live': 'polite' });
     const render = (items: Awaited<ReturnType<WorklistView['load']>>) => {
       if (!alive) return;
-      show(list, items.rows.length ? worklistTable(items.rows, { ...items, router: this.router, stepActions: this.stepActions, claims: this.routes.claims, changed: () => void refresh() })
+      show(list, items.rows.length ? worklistTable(items.rows, { ...items, router: this.router, stepActions: this.stepActions, claims: this.routes.claims, roleName, changed: () => void refresh() })
         : h('p', { class: 'kosong' }, lateOnly ? 'Tidak ada langkah yang terlambat.' : 'Tidak ada langkah terbuka untuk peran ini.'));
       stamp.textContent = `Diperbarui ${new Date().toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: officeZone() })} ${zoneLabel()}`;
     };
@@ -78,11 +79,11 @@ export class WorklistView {
     const late = h('input', { type: 'checkbox', onchange: (e: Event) => { lateOnly = (e.currentTarget as HTMLInputElement).checked; void refresh(); } });
     const shownRoles = widened ? widened.split(',') : roles;
     const whose = h('p', { class: 'keterangan' }, `Langkah terbuka untuk peran ${shownRoles.join(', ')}.`);
-    // The roles by their lanes' names, once the server has said them.
-    void this.api.get<KnownRole[]>('/api/roles').then((known) => {
-      const names = new RoleNames(known);
-      whose.textContent = `Langkah terbuka untuk ${shownRoles.map((role) => names.name(role)).join(', ')}.`;
-    }, () => undefined);
+    // The roles by their lanes' names, read before the first list is drawn.
+    const rolesNamed = loadRoleNames(this.api).then((name) => {
+      roleName = name;
+      whose.textContent = `Langkah terbuka untuk ${shownRoles.map(name).join(', ')}.`;
+    });
     show(container,
       h('h1', {}, 'Daftar Kerja'),
       whose,
@@ -94,7 +95,7 @@ export class WorklistView {
         stamp),
       list);
 
-    void this.routes.load().then(refresh);
+    void Promise.all([this.routes.load(), rolesNamed]).then(refresh);
     const timer = setInterval(() => { if (!document.hidden) void refresh(); }, EVERY);
     const onVisible = () => { if (!document.hidden) void refresh(); };
     document.addEventListener('visibilitychange', onVisible);

@@ -86,8 +86,10 @@ describeBrowser('aplikasi web: pemantauan', () => {
     expect(new Set(await rowKeys(page, 'Jatuh tempo hari ini atau dalam 1 hari kerja'))).toEqual(new Set([ids.C, ids.D, ids.E]));
 
     expect((await cells(page, 'Per SOP', 'umum-F')).slice(1)).toEqual(['5', '2', '3']);
-    expect((await cells(page, 'Per pelaksana', 'kasubag-umum')).slice(1)).toEqual(['3', '2', '1']);
-    expect((await cells(page, 'Per pelaksana', 'staf-umum')).slice(1)).toEqual(['2', '0', '2']);
+    // Each pelaksana by its lane's name, never its role id.
+    expect(await cells(page, 'Per pelaksana', 'Kasubag Umum')).toEqual(['Kasubag Umum', '3', '2', '1']);
+    expect(await cells(page, 'Per pelaksana', 'Staf Sub Bagian Umum')).toEqual(['Staf Sub Bagian Umum', '2', '0', '2']);
+    expect(await page.getByRole('table', { name: 'Per pelaksana' }).textContent()).not.toMatch(/kasubag-umum|staf-umum/);
     await page.context().close();
   });
 

@@ -86,6 +86,8 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     const row = first.getByRole('row', { name: STEP_1 });
     await row.waitFor();
     expect(await row.textContent()).toContain(nomor);
+    // The pelaksana by its lane's name, not its role id.
+    expect(await row.locator('td').nth(3).textContent()).toBe('Kasubag Umum');
     expect(await row.locator('time').getAttribute('datetime')).toBe(due);
     expect(await row.locator('time').textContent()).toMatch(/WIB$/);
 
