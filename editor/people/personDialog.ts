@@ -9,18 +9,11 @@ import { ApiError, type Api } from '../core/api.ts';
 import { formValues, h } from '../core/dom.ts';
 import { generatePassword } from './oneTimePassword.ts';
 import { OFFICE_ROLES, type RoleChoice, type RoleNames } from './roleNames.ts';
+import type { UserRow } from '../../src/store/userRow.ts';
 
 /** A person as GET /api/users answers (never the hash). */
-export interface UserView {
-  id: string;
-  nama: string;
-  roles: string[];
-  disabled: boolean;
-  unit?: string;
-  mustChangePassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A person as the server answers them (src/store/caseStore.ts UserRow, without the password hash). */
+export type UserView = Omit<UserRow, 'passwordHash'>;
 
 export interface PersonDialogContext {
   api: Api;

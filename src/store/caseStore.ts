@@ -7,6 +7,9 @@
  */
 import type { CaseStatus } from '../runtime/decide.ts';
 import type { TimerRow } from '../runtime/caseRecord.ts';
+import type { UserRow } from './userRow.ts';
+
+export type { UserRow } from './userRow.ts';
 
 /** One case as stored: its row with the machine snapshot and the runtime's own state as JSON text. */
 export interface StoredCase {
@@ -218,23 +221,6 @@ export class StoreConflict extends Error {
   }
 }
 
-/** A person who uses Protap, with the roles that decide what they may do. */
-export interface UserRow {
-  /** Login name, e.g. "jurusita-1" (lowercase letters, digits, . _ -). */
-  id: string;
-  nama: string;
-  /** argon2id hash (PHC string) of the password. */
-  passwordHash: string;
-  /** admin, analis, pimpinan, auditor, and pelaksana roles (the sop:pelaksana ids of lanes). */
-  roles: string[];
-  disabled: boolean;
-  /** The person's work unit, e.g. "Kepaniteraan Pidana" (as the SOPs' identity names it). */
-  unit?: string;
-  /** Set when an admin chose the password (a new person, a reset): nothing but changing it is allowed until then. */
-  mustChangePassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** A calendar year published through the server (it overrides the year file of processes/calendar). */
 export interface CalendarYearRow {

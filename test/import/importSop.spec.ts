@@ -9,12 +9,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/importSop.ts';
 import { readBpmn, sopModdle } from '../../src/bpmn/readBpmn.ts';
 import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
 import type { ModdleElement } from '../../src/bpmn/moddleElement.ts';
 import { describeWithFixture, SEED_BOOK } from '../support/sharedFixtures.ts';
+import { capture } from '../support/captureConsole.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seeds = path.resolve(repoRoot, '../shared/seeds');
@@ -210,12 +211,11 @@ describeWithFixture('protap import-sop on seed 004', seedFile !== undefined, SEE
 });
 
 describe('protap import-sop with bad input', () => {
-  let error: MockInstance<typeof console.error>;
+  let printed = { out: () => '', err: () => '' };
   let dir = '';
-  const err = () => error.mock.calls.map((c) => c.join(' ')).join('\n');
+  const err = () => printed.err();
   beforeEach(() => {
-    error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    vi.spyOn(console, 'log').mockImplementation(() => {});
+    printed = capture();
     dir = mkdtempSync(path.join(os.tmpdir(), 'protap-import-bad-'));
   });
   afterEach(() => {

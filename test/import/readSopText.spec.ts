@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/importSop.ts';
 import { readBpmn } from '../../src/bpmn/readBpmn.ts';
 import { loadDefinitions } from '../../src/runtime/loadDefinitions.ts';
@@ -17,6 +17,7 @@ import { readSopBook } from '../../src/sopText/readSopBook.ts';
 import { normalizeRow, readSopBody } from '../../src/sopText/readSopBody.ts';
 import { readSopText } from '../../src/sopText/readSopText.ts';
 import { describeWithFixture, seedBook, SEED_BOOK } from '../support/sharedFixtures.ts';
+import { capture } from '../support/captureConsole.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => path.join(here, 'sopText', name);
@@ -206,12 +207,11 @@ describe('protap import-sop on SOP text without a Daftar Isi', () => {
 });
 
 describe('protap import-sop refuses text with no recognisable SOP', () => {
-  let error: MockInstance<typeof console.error>;
+  let printed = { out: () => '', err: () => '' };
   let dir = '';
-  const err = () => error.mock.calls.map((c) => c.join(' ')).join('\n');
+  const err = () => printed.err();
   beforeEach(() => {
-    error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    vi.spyOn(console, 'log').mockImplementation(() => {});
+    printed = capture();
     dir = mkdtempSync(path.join(os.tmpdir(), 'protap-import-none-'));
   });
   afterEach(() => {
