@@ -346,7 +346,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * belong to no case: pure pending load on the timer table and its index); then `cases` real cases
  * of TIMER_BPMN start over about one second of wall time, each at the real now, so their timers
  * come due 2 s later, while the timer service polls every 100 ms with the real clock. Lag = the
- * end of the fireDueTimers call (its COMMIT) that delivered a case's timer − the timer's due time.
+ * end of the fireDueBatch call (its COMMIT) that delivered a case's timer − the timer's due time.
  */
 export async function timerLag(dir: string, pendingRows: number, cases: number, clients: number): Promise<TimerFigures> {
   const path = join(dir, 'timers.db');
@@ -370,8 +370,8 @@ export async function timerLag(dir: string, pendingRows: number, cases: number, 
     // Each call of the service is timed: a case's timer was committed at the end of the call
     // whose interval holds the instant the engine stamped on the case row.
     const calls: { start: number; end: number; fired: number }[] = [];
-    const fire = engine.fireDueTimers.bind(engine);
-    engine.fireDueTimers = async (now, limit) => {
+    const fire = engine.fireDueBatch.bind(engine);
+    engine.fireDueBatch = async (now, limit) => {
       const start = Date.now();
       const fired = await fire(now, limit);
       calls.push({ start, end: Date.now(), fired });
@@ -541,7 +541,7 @@ export async function durableSection(say: (line?: string) => void): Promise<void
     say(`due-time index. Then ${fmt(timers.cases)} real cases of a small process (start → intermediate timer \`PT2S\` → user task → end) are`);
     say('started over about one second of wall time, each at the real now, so their timers come due 2 s after their start; the timer');
     say('service runs with the real clock and `pollMs: 100` on SQLite at synchronous=FULL (the store\'s default). Lag = the end of the');
-    say('`fireDueTimers` call (after its COMMIT) that delivered the timer − the timer\'s due time (the TIMER log entry carries it). The run');
+    say('`fireDueBatch` call (after its COMMIT) that delivered the timer − the timer\'s due time (the TIMER log entry carries it). The run');
     say('checks that every case has exactly one TIMER entry, 2 s after its START, and no timer row left, and that the synthetic rows are untouched.');
     say();
     say('| pending rows | cases | service calls | p50 ms | p99 ms | max ms | p99 to write (before COMMIT) ms | file MB | target: p99 < 1,000 ms |');

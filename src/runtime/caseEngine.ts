@@ -5,20 +5,19 @@
  * escalation of breaches. Time enters only through events (`at`), so a run can be replayed.
  */
 import { randomUUID } from 'node:crypto';
-import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import { loadCalendar } from '../calendar/loadCalendar.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord } from './caseRecord.ts';
 import { caseView, type CaseView } from './caseView.ts';
-import { activeCase, CaseWork, type CommandOptions, type StartOptions } from './caseWork.ts';
-import { calendarOf, type Definition } from './definition.ts';
+import { activeCase, CaseWork, signalReaches, signalSent, type CommandOptions, type MessageOptions, type StartOptions } from './caseWork.ts';
+import type { Definition } from './definition.ts';
 import { DefinitionRegistry } from './definitionRegistry.ts';
 import { ProtapError } from './protapError.ts';
 import { TimerQueue } from './timerQueue.ts';
-import { nextStart, type ScheduledStart } from './startSchedule.ts';
+import { scheduleDue, scheduledProcess, scheduledStarts, scheduleId, scheduleRows, type ScheduledStart } from './startSchedule.ts';
 import type { DeadlineChange } from './recomputeDeadlines.ts';
 
-export type { CommandOptions, StartOptions } from './caseWork.ts';
+export type { CommandOptions, MessageOptions, StartOptions } from './caseWork.ts';
 
 export interface EngineOptions {
   calendar?: WorkingCalendar;
@@ -45,7 +44,6 @@ export class CaseEngine {
   private readonly clock: () => string;
   private readonly scheduleStarts: boolean;
   private readonly work: CaseWork;
-  private schedule: ScheduledStart[] = [];
 
   constructor(options: EngineOptions = {}) {
     const keepEnded = options.keepEnded ?? true;
@@ -142,38 +140,39 @@ export class CaseEngine {
     return this.view(record);
   }
 
-  /** Delivers a message to the case it is meant for (by case id, or by business key). */
-  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): CaseView {
-    const event: CaseEvent = { type: messageEvent(name), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
+  /** Delivers a message to the case it is meant for (by case id, or to the active cases with a business key). */
+  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: MessageOptions = {}): CaseView {
+    // By business key, the most recently started case first, as the durable engine reads them.
     const candidates = target.caseId ? [activeCase(this.cases.get(target.caseId), target.caseId)]
-      : [...this.cases.values()].filter((c) => c.status === 'active' && c.businessKey === target.businessKey);
-    const reached = candidates.find((record) => this.work.deliver(record, event));
-    if (reached) return this.view(reached);
-    throw messageNotExpected(name, target);
+      : [...this.cases.values()].reverse().filter((c) => c.businessKey === target.businessKey);
+    return this.view(this.work.correlate(candidates, name, target, { ...options, at: this.at(options) }));
   }
 
-  /** The scheduled starts of recurring SOPs (timer start events), earliest first. */
-  scheduledStarts(): readonly ScheduledStart[] {
-    return [...this.schedule].sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
+  /** The next starts of recurring SOPs (timer start events), earliest first. */
+  scheduledStarts(): ScheduledStart[] {
+    return scheduledStarts(this.timers.all());
   }
 
-  /** Broadcasts a signal to every active case that waits for it; returns the ids of the cases it reached. */
+  /** Broadcasts a signal to every active case that waits for it, the most recently started first; returns the ids of the cases it reached. */
   sendSignal(name: string, options: CommandOptions = {}): string[] {
-    const event: CaseEvent = { type: signalEvent(name), at: this.at(options), actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
-    return [...this.cases.values()].filter((record) => record.status === 'active' && this.work.deliver(record, event)).map((record) => record.id);
+    const event = signalSent(name, { ...options, at: this.at(options) });
+    const processes = signalReaches(this.registry.all(), name);
+    return [...this.cases.values()].reverse().filter((record) => record.status === 'active' && processes.has(record.processId) && this.work.deliver(record, event)).map((record) => record.id);
   }
 
-  /** Delivers every timer due at or before `now`, earliest first, and starts the scheduled cases due by then; returns how many fired. */
+  /** Delivers every timer due at or before `now`, earliest first, the starts of recurring SOPs among them; returns how many fired. */
   fireDueTimers(now: string): number {
     let fired = 0;
-    for (let row = this.timers.nextDue(now); ; row = this.timers.nextDue(now)) {
-      const start = this.scheduledStarts()[0];
-      if (start && Date.parse(start.due) <= Date.parse(now) && (!row || Date.parse(start.due) <= Date.parse(row.due))) {
-        this.startScheduled(start);
+    for (let row = this.timers.nextDue(now); row; row = this.timers.nextDue(now)) {
+      const processId = scheduledProcess(row);
+      if (processId !== undefined) {
+        this.timers.remove(row.caseId, row.key);
+        const { start, next } = scheduleDue(row, this.definition(processId), this.calendar);
+        if (next) this.timers.upsert(next);
+        if (start) this.work.start(processId, start);
         fired++;
         continue;
       }
-      if (!row) break;
       const record = this.cases.get(row.caseId);
       if (!record || record.status !== 'active') {
         this.timers.remove(row.caseId, row.key);
@@ -210,23 +209,9 @@ export class CaseEngine {
     return options.at ?? this.clock();
   }
 
+  /** Writes the schedule of a newly deployed version's timer start events, replacing an earlier version's. */
   private scheduleFor(definition: Definition): void {
-    this.schedule = this.schedule.filter((s) => s.processId !== definition.processId);
-    for (const { node, timer } of definition.startTimers) {
-      const next = nextStart(timer, calendarOf(definition, this.calendar), this.clock());
-      if (next) this.schedule.push({ processId: definition.processId, version: definition.version, node, timer, ...next });
-    }
+    this.timers.removeCase(scheduleId(definition.processId));
+    for (const row of scheduleRows(definition, this.calendar, this.clock())) this.timers.upsert(row);
   }
-
-  private startScheduled(start: ScheduledStart): void {
-    this.schedule = this.schedule.filter((s) => s !== start);
-    const next = nextStart(start.timer, calendarOf(this.definition(start.processId, start.version), this.calendar), start.due, start);
-    if (next) this.schedule.push({ ...start, ...next });
-    this.work.start(start.processId, { at: start.due, actor: 'jadwal', startEvent: start.node });
-  }
-}
-
-/** The refusal of a message no case waits for. */
-export function messageNotExpected(name: string, target: { caseId?: string; businessKey?: string }): ProtapError {
-  return new ProtapError('MESSAGE_NOT_EXPECTED', `Tidak ada kasus${target.caseId ? ` ${target.caseId}` : target.businessKey ? ` dengan nomor "${target.businessKey}"` : ''} yang sedang menunggu pesan "${name}".`);
 }

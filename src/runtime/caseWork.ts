@@ -5,7 +5,7 @@
  * engine runs it over a Map and a timer queue; the durable engine over the family of cases one
  * command loads, whose changes it then writes in one transaction (DESIGN.md decisions 4 and 9).
  */
-import { completeEvent, errorEvent, escalationEvent, type CaseEvent } from '../compile/eventTypes.ts';
+import { completeEvent, errorEvent, escalationEvent, messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import { applyDecision, type Effects, type TimerRows } from './applyDecision.ts';
 import { revisionOf, type CaseRecord, type Command, type OpenStep, type TimerRow } from './caseRecord.ts';
@@ -52,7 +52,35 @@ export interface CommandOptions {
   actor?: string;
 }
 
+/** A message's options: `mayDeliver` refuses (throws) when the sender may not send it to the SOP of the case that would take it. */
+export interface MessageOptions extends CommandOptions {
+  mayDeliver?: (definition: Definition) => void;
+}
+
 type At = { at: string };
+
+/** The event a message sent to a case stands for. */
+export function messageSent(name: string, options: CommandOptions & At): CaseEvent {
+  return { type: messageEvent(name), at: options.at, actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
+}
+
+/** The event a broadcast signal stands for. */
+export function signalSent(name: string, options: CommandOptions & At): CaseEvent {
+  return { type: signalEvent(name), at: options.at, actor: options.actor ?? 'sistem', ...(options.data ? { data: options.data } : {}) };
+}
+
+/** The processes a signal can reach: those whose machines wait for it somewhere; no other case is looked at. */
+export function signalReaches(definitions: Iterable<Definition>, name: string): Set<string> {
+  const type = signalEvent(name);
+  const reached = new Set<string>();
+  for (const definition of definitions) if (definition.awaits.includes(type)) reached.add(definition.processId);
+  return reached;
+}
+
+/** The refusal of a message no case waits for. */
+export function messageNotExpected(name: string, target: { caseId?: string; businessKey?: string }): ProtapError {
+  return new ProtapError('MESSAGE_NOT_EXPECTED', `Tidak ada kasus${target.caseId ? ` ${target.caseId}` : target.businessKey ? ` dengan nomor "${target.businessKey}"` : ''} yang sedang menunggu pesan "${name}".`);
+}
 
 /** The case of a command: it must exist and still be running. */
 export function activeCase(record: CaseRecord | undefined, caseId: string): CaseRecord {
@@ -173,6 +201,21 @@ export class CaseWork {
     }
     this.carryOut(record, definition, decision, event);
     return true;
+  }
+
+  /**
+   * Delivers a message to the first of the candidate cases that takes it, checking first that the
+   * sender may send it to that case's SOP; refused when none takes it. Candidates that are not
+   * active are passed over.
+   */
+  correlate(candidates: Iterable<CaseRecord | undefined>, name: string, target: { caseId?: string; businessKey?: string }, options: MessageOptions & At): CaseRecord {
+    const event = messageSent(name, options);
+    for (const record of candidates) {
+      if (!record || record.status !== 'active') continue;
+      options.mayDeliver?.(this.env.definition(record.processId, record.version));
+      if (this.deliver(record, event)) return record;
+    }
+    throw messageNotExpected(name, target);
   }
 
   /** A timer row came due: it is removed (a cycle re-armed) and its event delivered. */

@@ -8,11 +8,17 @@
  * CaseEngine's synchronous answers). A command answered through this interface is a
  * `CommandAnswer`: the case as it is after the command, with the history entries it added in a
  * field of their own (`entries`) — the same in both runtimes, checked by the contract suite.
+ *
+ * What both do is written once: a command's effect on cases in CaseWork (caseWork.ts) — a
+ * message's correlation among candidate cases, who may send it, its refusal; a signal's event and
+ * the processes it can reach — and a recurring SOP's schedule as timer rows (startSchedule.ts),
+ * kept in the in-memory timer queue or the durable timer table.
  */
 import type { CaseView, CommandAnswer } from './caseView.ts';
 import type { CaseEngine } from './caseEngine.ts';
 import { revisionOf, type CaseRecord } from './caseRecord.ts';
-import type { CommandOptions, StartOptions } from './caseWork.ts';
+import type { CommandOptions, MessageOptions, StartOptions } from './caseWork.ts';
+import type { ScheduledStart } from './startSchedule.ts';
 import type { Definition } from './definition.ts';
 
 export interface Engine {
@@ -25,11 +31,13 @@ export interface Engine {
   failStep(caseId: string, stepId: string, code: string, options?: CommandOptions): Promise<CommandAnswer>;
   claimStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CommandAnswer>;
   releaseStep(caseId: string, stepId: string, options?: CommandOptions): Promise<CommandAnswer>;
-  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options?: CommandOptions): Promise<CommandAnswer>;
+  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options?: MessageOptions): Promise<CommandAnswer>;
   /** Returns the ids of the cases the signal reached. */
   sendSignal(name: string, options?: CommandOptions): Promise<string[]>;
-  /** Delivers the timers due at or before `now`; returns how many fired. */
+  /** Delivers the timers due at or before `now`, the starts of recurring SOPs among them; returns how many fired. */
   fireDueTimers(now: string): Promise<number>;
+  /** The next starts of recurring SOPs (timer start events), earliest first. */
+  scheduledStarts(): Promise<ScheduledStart[]>;
   /** One case with its whole history. */
   getCase(caseId: string): Promise<CaseView>;
 }
@@ -84,7 +92,7 @@ export class InMemoryEngine implements Engine {
     return this.command(() => [caseId], () => this.engine.releaseStep(caseId, stepId, options));
   }
 
-  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: CommandOptions = {}): Promise<CommandAnswer> {
+  correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: MessageOptions = {}): Promise<CommandAnswer> {
     const ids = () => (target.caseId ? [target.caseId] : this.engine.listCases().filter((c) => c.businessKey === target.businessKey).map((c) => c.id));
     return this.command(ids, () => this.engine.correlateMessage(name, target, options));
   }
@@ -95,6 +103,10 @@ export class InMemoryEngine implements Engine {
 
   fireDueTimers(now: string): Promise<number> {
     return InMemoryEngine.settle(() => this.engine.fireDueTimers(now));
+  }
+
+  scheduledStarts(): Promise<ScheduledStart[]> {
+    return InMemoryEngine.settle(() => this.engine.scheduledStarts());
   }
 
   getCase(caseId: string): Promise<CaseView> {

@@ -9,15 +9,73 @@ import type { TimerSpec } from '../compile/timerSpec.ts';
 import { computeDue } from '../calendar/computeDue.ts';
 import { addDays, startOfDay } from '../calendar/localDate.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
+import type { TimerRow } from './caseRecord.ts';
+import { calendarOf, type Definition } from './definition.ts';
 
+/**
+ * Both runtimes keep a recurring SOP's next starts as timer rows of their own, one per timer start
+ * event, under the case id `jadwal:<processId>`: the in-memory engine in its timer queue, the
+ * durable one in its timer table, where several server processes take each row once.
+ */
+const SCHEDULE_PREFIX = 'jadwal:';
+const SCHEDULE_EVENT = 'START';
+
+/** The next start of a recurring SOP: its process, its timer start event and when. */
 export interface ScheduledStart {
   processId: string;
-  version: number;
   node: string;
-  timer: TimerSpec;
   due: string;
   /** Cycles: starts left after this one (null: unbounded). */
   remaining: number | null;
+}
+
+/** The case id under which a process's schedule rows are kept. */
+export function scheduleId(processId: string): string {
+  return `${SCHEDULE_PREFIX}${processId}`;
+}
+
+/** The process whose schedule a timer row is, or undefined for a case's own timer. */
+export function scheduledProcess(row: Pick<TimerRow, 'caseId'>): string | undefined {
+  return row.caseId.startsWith(SCHEDULE_PREFIX) ? row.caseId.slice(SCHEDULE_PREFIX.length) : undefined;
+}
+
+function asScheduledStart(row: TimerRow): ScheduledStart {
+  return { processId: scheduledProcess(row) ?? row.caseId, node: row.key, due: row.due, remaining: row.remaining ?? null };
+}
+
+/** The next starts kept in these timer rows (case rows are passed over), earliest first. */
+export function scheduledStarts(rows: Iterable<TimerRow>): ScheduledStart[] {
+  const starts: ScheduledStart[] = [];
+  for (const row of rows) if (scheduledProcess(row) !== undefined) starts.push(asScheduledStart(row));
+  return starts.sort((x, y) => Date.parse(x.due) - Date.parse(y.due));
+}
+
+/** The schedule rows of a definition deployed at `at`: each timer start event's first start (replacing an earlier version's rows). */
+export function scheduleRows(definition: Definition, calendar: WorkingCalendar, at: string): TimerRow[] {
+  const caseId = scheduleId(definition.processId);
+  const rows: TimerRow[] = [];
+  for (const { node, timer } of definition.startTimers) {
+    const next = nextStart(timer, calendarOf(definition, calendar), at);
+    if (next) rows.push({ caseId, key: node, due: next.due, event: SCHEDULE_EVENT, every: 'jadwal', remaining: next.remaining });
+  }
+  return rows;
+}
+
+/**
+ * A schedule row came due: the case to start (none when the deployed version no longer has that
+ * start event) and the row of the start after it (none when the schedule is spent).
+ */
+export function scheduleDue(row: TimerRow, definition: Definition, calendar: WorkingCalendar): {
+  start?: { processId: string; startEvent: string; at: string; actor: string };
+  next?: TimerRow;
+} {
+  const start = definition.startTimers.find((s) => s.node === row.key);
+  if (!start) return {};
+  const next = nextStart(start.timer, calendarOf(definition, calendar), row.due, { due: row.due, remaining: row.remaining ?? null });
+  return {
+    start: { processId: definition.processId, startEvent: row.key, at: row.due, actor: 'jadwal' },
+    ...(next ? { next: { ...row, due: next.due, remaining: next.remaining } } : {}),
+  };
 }
 
 const iso = (instant: DateTime): string => instant.toISO({ suppressMilliseconds: true }) as string;

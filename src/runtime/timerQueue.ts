@@ -53,6 +53,11 @@ export class TimerQueue {
     return best?.due;
   }
 
+  /** Every row. */
+  all(): TimerRow[] {
+    return [...this.rows()];
+  }
+
   /** The rows of one case. */
   forCase(caseId: string): TimerRow[] {
     return [...(this.byCase.get(caseId)?.values() ?? [])];

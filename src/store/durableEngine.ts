@@ -10,7 +10,6 @@
  * the cache of recently written cases), durableTimers.ts (due timers and recurring schedules).
  */
 import { v7 as timeOrderedId } from 'uuid';
-import { messageEvent, signalEvent, type CaseEvent } from '../compile/eventTypes.ts';
 import type { CalendarYear } from '../calendar/calendarYear.ts';
 import { draftYear } from '../calendar/draftYear.ts';
 import { zoneFor } from '../calendar/loadCalendar.ts';
@@ -18,13 +17,13 @@ import type { DateChange } from '../calendar/publishYear.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { CaseRecord, HistoryEntry } from '../runtime/caseRecord.ts';
 import { caseView, type CaseView, type CommandAnswer } from '../runtime/caseView.ts';
-import type { CaseWork, CommandOptions } from '../runtime/caseWork.ts';
-import { messageNotExpected } from '../runtime/caseEngine.ts';
+import { signalReaches, signalSent, type CaseWork, type CommandOptions, type MessageOptions } from '../runtime/caseWork.ts';
 import type { Definition } from '../runtime/definition.ts';
 import type { Engine } from '../runtime/engine.ts';
 import { inPlaceChecker, type BpmnChecker } from '../runtime/bpmnChecker.ts';
 import type { Validation } from '../runtime/validateBpmn.ts';
 import { ProtapError } from '../runtime/protapError.ts';
+import { scheduledStarts, scheduleId, type ScheduledStart } from '../runtime/startSchedule.ts';
 import { publishCorrectedYear, yearsInForce } from './calendarYears.ts';
 import { decodeCase } from './caseCodec.ts';
 import type { CaseStore, StoredCase } from './caseStore.ts';
@@ -32,7 +31,7 @@ import { CommandRunner } from './commandRunner.ts';
 import { DurableDefinitions } from './durableDefinitions.ts';
 import { DurableTimers } from './durableTimers.ts';
 import type { DurableCommandOptions, DurableEngineOptions, DurableStartOptions } from './durableOptions.ts';
-import type { TimerService, TimerServiceOptions } from './timerService.ts';
+import { runTimerService, type TimerService, type TimerServiceOptions } from './timerService.ts';
 
 export type { CaseInspector } from './inspection.ts';
 export type { CachedCase } from './commandUnit.ts';
@@ -50,6 +49,7 @@ export class DurableEngine implements Engine {
   private readonly deployed: DurableDefinitions;
   private readonly runner: CommandRunner;
   private readonly timers: DurableTimers;
+  private readonly onError: (error: unknown, context: string) => void;
 
   private constructor(options: DurableEngineOptions) {
     this.store = options.store;
@@ -60,6 +60,7 @@ export class DurableEngine implements Engine {
     // commit of many commands writes few pages (half the commit time of random UUIDs, measured).
     this.newId = options.newId ?? (() => timeOrderedId());
     const onError = options.onError ?? (() => {});
+    this.onError = onError;
     this.bpmn = options.bpmn ?? inPlaceChecker;
     this.deployed = new DurableDefinitions(this.store, this.bpmn, onError);
     const calendar = () => this.workingCalendar;
@@ -202,30 +203,25 @@ export class DurableEngine implements Engine {
     });
   }
 
-  /** Delivers a message to the case it is meant for (by case id, or to the active cases with a business key). */
-  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions & { mayDeliver?: (definition: Definition) => void } = {}): Promise<CommandAnswer> {
+  /** Delivers a message to the case it is meant for (by case id, or to the first active case with a business key that takes it, the most recently started first). */
+  async correlateMessage(name: string, target: { caseId?: string; businessKey?: string }, options: DurableCommandOptions & Pick<MessageOptions, 'mayDeliver'> = {}): Promise<CommandAnswer> {
     const { idempotencyKey, mayDeliver, ...command } = options;
     return this.runner.run('message', { name, target, ...command }, idempotencyKey, async (unit, tx) => {
-      const event: CaseEvent = { type: messageEvent(name), at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
-      const ids = target.caseId ? [target.caseId] : (await tx.findCases({ businessKey: target.businessKey ?? '', status: 'active' })).map((c) => c.id);
-      for (const id of ids) {
-        const record = target.caseId ? await unit.loadActive(id) : await unit.load(id);
-        if (!record || record.status !== 'active') continue;
-        // Checked inside the transaction, against the SOP of the case that would take the message (e.g. the catcher's lane role).
-        mayDeliver?.(this.definition(record.processId, record.version));
-        if (unit.work.deliver(record, event)) return unit.answer(record);
-      }
-      throw messageNotExpected(name, target);
+      const candidates = [];
+      if (target.caseId) candidates.push(await unit.loadActive(target.caseId));
+      else for (const { id } of await tx.findCases({ businessKey: target.businessKey ?? '', status: 'active' })) candidates.push(await unit.load(id));
+      // `mayDeliver` is checked inside the transaction, against the SOP of the case that would take the message (e.g. the catcher's lane role).
+      const record = unit.work.correlate(candidates, name, target, { ...command, at: command.at ?? this.clock(), ...(mayDeliver ? { mayDeliver } : {}) });
+      return unit.answer(record);
     });
   }
 
-  /** Broadcasts a signal to every active case that waits for it; returns the ids of the cases it reached. */
+  /** Broadcasts a signal to every active case that waits for it, the most recently started first; returns the ids of the cases it reached. */
   async sendSignal(name: string, options: DurableCommandOptions = {}): Promise<string[]> {
     const { idempotencyKey, ...command } = options;
-    const type = signalEvent(name);
-    const processIds = [...new Set(this.deployed.all().filter((d) => d.awaits.includes(type)).map((d) => d.processId))];
+    const processIds = [...signalReaches(this.deployed.all(), name)];
     return this.runner.run('signal', { name, ...command }, idempotencyKey, async (unit, tx) => {
-      const event: CaseEvent = { type, at: command.at ?? this.clock(), actor: command.actor ?? 'sistem', ...(command.data ? { data: command.data } : {}) };
+      const event = signalSent(name, { ...command, at: command.at ?? this.clock() });
       const reached: string[] = [];
       for (const { id } of await tx.findCases({ status: 'active', processIds })) {
         const record = await unit.load(id);
@@ -236,20 +232,37 @@ export class DurableEngine implements Engine {
   }
 
   /**
-   * Delivers the timers due at or before `now` (at most `limit`, earliest first) in one
+   * Delivers every timer due at or before `now`, earliest first, the starts of recurring SOPs among
+   * them — also those that came due by `now` through this delivery (the deadline of a case a
+   * schedule started, the next start) — in rounds of one transaction each; returns how many fired.
+   */
+  async fireDueTimers(now: string = this.clock()): Promise<number> {
+    let fired = 0;
+    for (let round = await this.fireDueBatch(now); round > 0; round = await this.fireDueBatch(now)) fired += round;
+    return fired;
+  }
+
+  /**
+   * One round: the timers due at or before `now` (at most `limit`, earliest first) delivered in one
    * transaction; returns how many rows were taken. On PostgreSQL the rows are locked with
    * SKIP LOCKED, so several server processes deliver each timer exactly once.
    */
-  fireDueTimers(now: string = this.clock(), limit = 256): Promise<number> {
+  fireDueBatch(now: string = this.clock(), limit = 256): Promise<number> {
     return this.timers.fire(now, limit);
   }
 
   /**
-   * Delivers due timers on its own until stopped: at once for those that came due while the
-   * server was down, then every `pollMs` (default 200 ms).
+   * Delivers due timers on its own until stopped, one round after another: at once for those that
+   * came due while the server was down, then every `pollMs` (default 200 ms).
    */
   startTimerService(options: TimerServiceOptions = {}): TimerService {
-    return this.timers.startService(options);
+    return runTimerService(() => this.fireDueBatch(this.clock(), options.batch ?? 256), this.onError, options);
+  }
+
+  /** The next starts of recurring SOPs (timer start events), earliest first. */
+  async scheduledStarts(): Promise<ScheduledStart[]> {
+    const ids = [...new Set(this.deployed.all().filter((d) => d.startTimers.length > 0).map((d) => scheduleId(d.processId)))];
+    return scheduledStarts([...(await this.store.timersOf(ids)).values()].flat());
   }
 
   /** Switches to a corrected calendar and recomputes the open deadlines of every active case, one transaction per case. */

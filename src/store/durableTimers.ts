@@ -2,21 +2,16 @@
  * The durable runtime's timers: the rows that came due delivered in one transaction (on
  * PostgreSQL locked with SKIP LOCKED, so several server processes deliver each exactly once), a
  * row that fails on its own set aside, and the schedules of recurring SOPs kept as timer rows of
- * their own (case id `jadwal:<processId>`).
+ * their own (src/runtime/startSchedule.ts, as the in-memory engine keeps them).
  */
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
 import type { TimerRow } from '../runtime/caseRecord.ts';
-import { calendarOf, type Definition } from '../runtime/definition.ts';
-import { nextStart } from '../runtime/startSchedule.ts';
+import type { Definition } from '../runtime/definition.ts';
+import { scheduleDue, scheduledProcess, scheduleId, scheduleRows } from '../runtime/startSchedule.ts';
 import { StoreConflict, type CaseStore } from './caseStore.ts';
 import { timerKey, Unit } from './commandUnit.ts';
 import type { CommandRunner } from './commandRunner.ts';
 import type { DurableDefinitions } from './durableDefinitions.ts';
-import { runTimerService, type TimerService, type TimerServiceOptions } from './timerService.ts';
-
-/** Scheduled starts of recurring SOPs live in the timer table under this case id prefix. */
-const SCHEDULE_PREFIX = 'jadwal:';
-const SCHEDULE_EVENT = 'START';
 
 export class DurableTimers {
   /** Timer rows that failed on their own: left in the store, skipped by this process. */
@@ -59,31 +54,19 @@ export class DurableTimers {
     }
   }
 
-  /** Delivers due timers on its own until stopped: at once for those that came due while the server was down, then every `pollMs`. */
-  startService(options: TimerServiceOptions = {}): TimerService {
-    return runTimerService(() => this.fire(this.clock(), options.batch ?? 256), this.onError, options);
-  }
-
   /** Writes the schedule of a definition's timer start events as timer rows (replacing an earlier version's). */
   async schedule(definition: Definition, at: string): Promise<void> {
-    const caseId = `${SCHEDULE_PREFIX}${definition.processId}`;
-    const set: TimerRow[] = [];
-    for (const { node, timer } of definition.startTimers) {
-      const next = nextStart(timer, calendarOf(definition, this.calendar()), at);
-      if (next) set.push({ caseId, key: node, due: next.due, event: SCHEDULE_EVENT, every: 'jadwal', remaining: next.remaining });
-    }
-    await this.store.transaction(async (tx) => tx.write([], { clearedCases: [caseId], set, removed: [] }));
+    const set = scheduleRows(definition, this.calendar(), at);
+    await this.store.transaction(async (tx) => tx.write([], { clearedCases: [scheduleId(definition.processId)], set, removed: [] }));
   }
 
   private async deliver(unit: Unit, row: TimerRow): Promise<void> {
-    if (row.caseId.startsWith(SCHEDULE_PREFIX)) {
-      const processId = row.caseId.slice(SCHEDULE_PREFIX.length);
-      const definition = this.definitions.get(processId);
-      const start = definition.startTimers.find((s) => s.node === row.key);
-      const next = start && nextStart(start.timer, calendarOf(definition, this.calendar()), row.due, { due: row.due, remaining: row.remaining ?? null });
-      if (next) unit.upsert({ ...row, due: next.due, remaining: next.remaining });
+    const processId = scheduledProcess(row);
+    if (processId !== undefined) {
+      const { start, next } = scheduleDue(row, this.definitions.get(processId), this.calendar());
+      if (next) unit.upsert(next);
       else unit.remove(row.caseId, row.key);
-      if (start) unit.work.start(processId, { at: row.due, actor: 'jadwal', startEvent: row.key });
+      if (start) unit.work.start(processId, start);
       return;
     }
     const record = await unit.load(row.caseId);

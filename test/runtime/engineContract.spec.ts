@@ -29,7 +29,7 @@ const runtimes: Runtime[] = [
     name: 'in memory',
     open: async () => {
       let n = 0;
-      return { engine: new InMemoryEngine(new CaseEngine({ clock: () => T0, newId: () => `kasus-${++n}`, scheduleStarts: false })), close: async () => {} };
+      return { engine: new InMemoryEngine(new CaseEngine({ clock: () => T0, newId: () => `kasus-${++n}` })), close: async () => {} };
     },
   },
   {
@@ -48,8 +48,15 @@ const runtimes: Runtime[] = [
 function shown(view: CaseView | CommandAnswer): unknown {
   return JSON.parse(JSON.stringify(view)) as unknown;
 }
-/** One scenario: the commands it runs, each answer recorded; the cases to read at the end. */
-type Scenario = (engine: Engine, answers: CommandAnswer[]) => Promise<string[]>;
+/** One scenario: the commands it runs, each answer recorded, and anything else both must show alike in `noted`; the cases to read at the end. */
+type Scenario = (engine: Engine, answers: CommandAnswer[], noted: unknown[]) => Promise<string[]>;
+
+const SIGNAL_XML = `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
+  <bpmn:signal id="Sig" name="SidangDibuka"/>
+  <bpmn:process id="Tunggu" isExecutable="true"><bpmn:startEvent id="S"/>
+  <bpmn:intermediateCatchEvent id="C"><bpmn:signalEventDefinition signalRef="Sig"/></bpmn:intermediateCatchEvent>
+  <bpmn:userTask id="Hadir" name="Para pihak hadir"/><bpmn:endEvent id="E"/>
+  <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="C"/><bpmn:sequenceFlow id="f2" sourceRef="C" targetRef="Hadir"/><bpmn:sequenceFlow id="f3" sourceRef="Hadir" targetRef="E"/></bpmn:process></bpmn:definitions>`;
 
 const scenarios: Record<string, Scenario> = {
   'a step with a waktu, completed, a deadline breached and escalated, then finished': async (engine, answers) => {
@@ -89,20 +96,34 @@ const scenarios: Record<string, Scenario> = {
     await engine.fireDueTimers('2026-02-01T00:00:00+07:00');
     return [id];
   },
+  'recurring SOPs start themselves on their schedule; a signal reaches the cases that wait for it, once': async (engine, answers, noted) => {
+    await engine.deployXml(fixture(runtimeDir, 'startSchedule.rutin.bpmn'));
+    noted.push(await engine.scheduledStarts());
+    // Monday to Wednesday: three daily starts (kasus-1 … 3), each with its one-day deadline; the quarterly one not yet.
+    noted.push(await engine.fireDueTimers('2026-01-07T12:00:00+07:00'));
+    noted.push(await engine.scheduledStarts());
+    await engine.deployXml(SIGNAL_XML);
+    const waiting = [await engine.startCase('Tunggu', { at: '2026-01-07T12:05:00+07:00' }), await engine.startCase('Tunggu', { at: '2026-01-07T12:06:00+07:00' })];
+    answers.push(...waiting);
+    noted.push(await engine.sendSignal('SidangDibuka', { at: '2026-01-07T13:00:00+07:00' }));
+    noted.push(await engine.sendSignal('SidangDibuka', { at: '2026-01-07T13:01:00+07:00' }));
+    return ['kasus-1', 'kasus-2', 'kasus-3', ...waiting.map((c) => c.id)];
+  },
 };
 
 describe('one engine interface: the same cases on both runtimes (issue 20)', () => {
   for (const [title, scenario] of Object.entries(scenarios)) {
     it(title, async () => {
-      const outcomes: { answers: CommandAnswer[]; cases: CaseView[] }[] = [];
+      const outcomes: { answers: CommandAnswer[]; cases: CaseView[]; noted: unknown[] }[] = [];
       for (const runtime of runtimes) {
         const { engine, close } = await runtime.open();
         try {
           // Each answer as it was when it came (the in-memory engine's answer shares its record, which goes on changing).
           const answers: CommandAnswer[] = [];
           const kept = { push: (answer: CommandAnswer) => answers.push(JSON.parse(JSON.stringify(answer)) as CommandAnswer) } as unknown as CommandAnswer[];
-          const ids = await scenario(engine, kept);
-          outcomes.push({ answers, cases: await Promise.all(ids.map((id) => engine.getCase(id))) });
+          const noted: unknown[] = [];
+          const ids = await scenario(engine, kept, noted);
+          outcomes.push({ answers, noted, cases: await Promise.all(ids.map((id) => engine.getCase(id))) });
         } finally {
           await close();
         }
@@ -110,6 +131,7 @@ describe('one engine interface: the same cases on both runtimes (issue 20)', () 
       const [memory, durable] = outcomes as [(typeof outcomes)[number], (typeof outcomes)[number]];
       // The cases read at the end: equal in every field, the whole history entry by entry.
       expect(durable.cases.map(shown)).toEqual(memory.cases.map(shown));
+      expect(durable.noted).toEqual(memory.noted);
       expect(memory.cases.every((c) => c.history.length > 0)).toBe(true);
       // Each command's answer: the same case, and the same entries — those the command added, each of them in the case's history.
       expect(durable.answers.map(shown)).toEqual(memory.answers.map(shown));
