@@ -94,10 +94,10 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/cases/{id}': { get: { summary: 'Satu kasus: langkah aktif dengan tenggat dan formulirnya, variabel, riwayat (403 bagi orang di luar SOP dan unitnya)', ok: 200, okSchema: { $ref: '#/components/schemas/Case' }, path: ['id'], errors: [403, 404] } },
   '/api/cases/{id}/log': { get: { summary: 'Log kasus berantai hash (bukti untuk auditor)', ok: 200, path: ['id'], errors: [403, 404] } },
-  '/api/cases/{id}/replay': { get: { summary: 'Replay: "utuh" atau nomor catatan pertama yang rusak', ok: 200, path: ['id'], errors: [403, 404] } },
+  '/api/cases/{id}/replay': { get: { summary: 'Replay: `intact` true bila utuh; bila rusak false, dengan nomor catatan pertama yang rusak (`badSeq`) dan alasannya (`reason`)', ok: 200, path: ['id'], errors: [403, 404] } },
   '/api/cases/{id}/evidence': {
     get: {
-      summary: 'Bukti audit satu kasus sebagai berkas JSON bertanda tangan (Ed25519, kunci titik periksa): kasus, hash SHA-256 dokumen BPMN versinya dan hash yang dipatok saat kasus dimulai, putusan replay, titik periksa terbaru yang memuat kasus dan temuannya, dan log',
+      summary: 'Bukti audit satu kasus sebagai berkas JSON bertanda tangan (Ed25519, kunci titik periksa): kasus, hash SHA-256 dokumen BPMN versinya dan hash yang dipatok saat kasus dimulai, putusan replay (`putusanReplay.intact`; bukti format protap-bukti/1 menamainya `utuh`), titik periksa terbaru yang memuat kasus dan temuannya, dan log',
       ok: 200, okDescription: 'Bukti bertanda tangan; header Content-Disposition menamai berkasnya bukti-<id>.json', path: ['id'], roles: 'pimpinan, auditor, analis, admin', errors: [403, 404],
     },
   },

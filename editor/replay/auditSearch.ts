@@ -60,7 +60,7 @@ export function auditSearch(container: HTMLElement, { api, notices, router, sess
       if (!cell) continue;
       try {
         const verdict = await api.get<ReplayReport>(`/api/cases/${encodeURIComponent(c.id)}/replay`);
-        show(cell, verdict.utuh ? h('span', { class: 'lencana utuh' }, 'utuh')
+        show(cell, verdict.intact ? h('span', { class: 'lencana utuh' }, 'utuh')
           : h('span', { class: 'lencana rusak', title: verdict.reason ?? '' }, `rusak di #${verdict.badSeq ?? '?'}`));
       } catch (error) {
         show(cell, h('span', { class: 'lencana rusak' }, error instanceof ApiError ? error.code : 'galat'));

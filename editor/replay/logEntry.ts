@@ -35,7 +35,7 @@ export interface ReplayReport {
   processId?: string;
   version?: number;
   events: number;
-  utuh: boolean;
+  intact: boolean;
   badSeq?: number;
   reason?: string;
   notes: string[];

@@ -4,7 +4,7 @@ import type { ReplayReport } from './logEntry.ts';
 
 export function verdictBanner(verdict: ReplayReport): HTMLElement {
   const notes = verdict.notes.length ? h('ul', { class: 'keterangan' }, ...verdict.notes.map((note) => h('li', {}, note))) : null;
-  if (verdict.utuh) {
+  if (verdict.intact) {
     return h('section', { class: 'putusan putusan-utuh', role: 'status', 'aria-label': 'Putusan replay' },
       h('span', { class: 'lencana utuh' }, 'utuh'),
       h('p', {}, `${verdict.events} catatan dijalankan ulang: setiap keadaan sama dengan yang tercatat, rantai hash tersambung, dan data kasus sesuai ujung log.`),

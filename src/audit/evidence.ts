@@ -18,7 +18,13 @@ import { canonical, sha256 } from '../chain/hashChain.ts';
 import { replayCase, type ReplayReport, type ReplaySource } from './replay.ts';
 
 export const EVIDENCE_KIND = 'bukti audit Protap';
-export const EVIDENCE_FORMAT = 'protap-bukti/1';
+/** The format of evidence made now; from /2 on the replay verdict's field is `intact`. */
+export const EVIDENCE_FORMAT = 'protap-bukti/2';
+/**
+ * The formats `evidenceProblem` verifies. Files of /1, made before the rename, name the verdict
+ * `utuh`; the signature covers the file as written, so they still verify, field and all.
+ */
+export const VERIFIED_FORMATS: readonly string[] = ['protap-bukti/1', EVIDENCE_FORMAT];
 
 /** A log row as GET /api/cases/:id/log shows it: who, when and what from the hashed entry. */
 export interface EvidenceLogRow {
@@ -116,12 +122,13 @@ export async function caseEvidence(source: ReplaySource, caseId: string, places:
 }
 
 /**
- * Why an evidence file cannot be trusted, if it cannot: not Protap evidence, altered since it was
- * signed, or signed by another key than the office's (`trusted`, when given).
+ * Why an evidence file cannot be trusted, if it cannot: not Protap evidence of a format in
+ * VERIFIED_FORMATS, altered since it was signed, or signed by another key than the office's
+ * (`trusted`, when given).
  */
 export function evidenceProblem(value: unknown, trusted?: KeyObject): string | undefined {
   const evidence = value as Partial<CaseEvidence> | null;
-  if (!evidence || typeof evidence !== 'object' || evidence.jenis !== EVIDENCE_KIND || evidence.format !== EVIDENCE_FORMAT
+  if (!evidence || typeof evidence !== 'object' || evidence.jenis !== EVIDENCE_KIND || !VERIFIED_FORMATS.includes(String(evidence.format))
     || typeof evidence.signature !== 'string' || typeof evidence.publicKey !== 'string') {
     return 'Berkas ini bukan bukti audit Protap (format tidak dikenal).';
   }

@@ -2,8 +2,8 @@
  * Replay for auditors (DESIGN.md decision 6): re-runs a case's logged commands through the same
  * definition version, compares every state they lead to with the state hash recorded in the log,
  * checks the hash chain link by link, and checks that the stored case row is where the log ends
- * — its snapshot, status, and the claims on its open steps. The verdict is "utuh" (intact) or
- * the first bad sequence number with the reason.
+ * — its snapshot, status, and the claims on its open steps. The verdict is `intact` ("utuh" to
+ * people) or the first bad sequence number with the reason.
  */
 import type { Command, HistoryEntry, OpenStep, TimerRow } from '../runtime/caseRecord.ts';
 import { claimsAfter, claimsOf, isClaimCommand, type StepClaim } from '../runtime/stepClaims.ts';
@@ -19,7 +19,7 @@ export interface ReplayReport {
   version?: number;
   /** Log entries checked. */
   events: number;
-  utuh: boolean;
+  intact: boolean;
   /** The first sequence number found bad (the case row's revision when the row itself is bad). */
   badSeq?: number;
   reason?: string;
@@ -36,7 +36,7 @@ export interface ReplaySource {
 /** Replays one case from its log and reports whether everything recorded holds. */
 export async function replayCase(source: ReplaySource, caseId: string, row?: StoredCase): Promise<ReplayReport> {
   const stored = row ?? (await source.store.getCase(caseId));
-  if (!stored) return { caseId, events: 0, utuh: false, reason: `Kasus "${caseId}" tidak ditemukan.`, notes: [] };
+  if (!stored) return { caseId, events: 0, intact: false, reason: `Kasus "${caseId}" tidak ditemukan.`, notes: [] };
   const rows = await source.store.log(caseId);
   await source.ensureDefinitions([stored]);
   return checkSafely(source, stored, rows, await sideTables(source.store, [stored]));
@@ -83,7 +83,7 @@ function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly Lo
   } catch (error) {
     const why = error instanceof RangeError ? 'datanya bersarang terlalu dalam untuk diperiksa' : (error as Error).message;
     return {
-      caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, utuh: false,
+      caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, intact: false,
       badSeq: 1, reason: `Kasus tidak terbaca saat replay (${why}); kasus lain tetap diperiksa.`, notes: [],
     };
   }
@@ -92,11 +92,11 @@ function checkSafely(source: ReplaySource, stored: StoredCase, rows: readonly Lo
 /** Re-runs a stored case's log and checks every link, every state and the case row against it. */
 function checkCase(source: ReplaySource, stored: StoredCase, rows: readonly LogRow[], tables: SideTables): ReplayReport {
   const definition = source.definition(stored.processId, stored.definitionVersion);
-  const report: ReplayReport = { caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, utuh: true, notes: [] };
+  const report: ReplayReport = { caseId: stored.id, processId: stored.processId, version: stored.definitionVersion, events: 0, intact: true, notes: [] };
   if (source.isRecompiled?.(stored.processId, stored.definitionVersion)) {
     report.notes.push(`Definisi ${stored.processId} versi ${stored.definitionVersion} dikompilasi ulang oleh versi Protap ini menjadi mesin yang berbeda dari saat di-deploy; keadaan tetap dibandingkan satu per satu.`);
   }
-  const bad = (seq: number, reason: string): ReplayReport => ({ ...report, utuh: false, badSeq: seq, reason });
+  const bad = (seq: number, reason: string): ReplayReport => ({ ...report, intact: false, badSeq: seq, reason });
 
   const entries: HistoryEntry[] = [];
   let prevHash = GENESIS_HASH;
@@ -164,7 +164,7 @@ export async function replayAll(source: ReplaySource, onReport: (report: ReplayR
     for (const report of await replayCases(source, page, documents)) {
       summary.cases++;
       summary.events += report.events;
-      if (!report.utuh) summary.bad.push(report);
+      if (!report.intact) summary.bad.push(report);
       onReport(report);
     }
     afterId = (page[page.length - 1] as StoredCase).id;

@@ -56,7 +56,7 @@ export async function replayInParallel(settings: StoreSettings, options: Paralle
     for (const report of reports) {
       summary.cases++;
       summary.events += report.events;
-      if (!report.utuh) summary.bad.push(report);
+      if (!report.intact) summary.bad.push(report);
       options.onReport?.(report);
     }
   };

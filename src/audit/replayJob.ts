@@ -63,7 +63,7 @@ async function run(source: ReplayJobSource, places: CheckpointPlaces, job: Repla
     const reports = await replayCases(source, page, documents);
     reports.forEach((report, index) => {
       job.checked++;
-      if (report.utuh) return;
+      if (report.intact) return;
       const businessKey = page[index]?.businessKey;
       job.bad.push({ caseId: report.caseId, ...(businessKey ? { businessKey } : {}), ...(report.badSeq !== undefined ? { badSeq: report.badSeq } : {}), reason: report.reason ?? 'rusak' });
     });

@@ -16,8 +16,8 @@ export const MAX_BPMN_BYTES = 5 * 1024 * 1024;
 export interface ReadResult {
   model?: DefinitionsModel;
   problems: Problem[];
-  /** Harmless notes from the XML reader (e.g. an unsupported declared encoding). */
-  warnings: string[];
+  /** What the XML reader noted that stops nothing (e.g. an unsupported declared encoding): code XML_NOTE. */
+  warnings: Problem[];
 }
 
 let moddle: InstanceType<typeof BpmnModdle> | undefined;
@@ -66,7 +66,7 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
     return { problems: [problem('UNREADABLE_XML', '', DEFINITIONS, `XML tidak dapat dibaca sebagai BPMN 2.0: ${reason}`)], warnings: [] };
   }
   const problems: Problem[] = [];
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   for (const warning of parsed.warnings) {
     const duplicate = /duplicate ID <([^>]+)>/.exec(warning.message);
     if (duplicate) {
@@ -78,7 +78,7 @@ export async function readBpmn(xml: string): Promise<ReadResult> {
       problems.push(problem('UNREADABLE_XML', '', DEFINITIONS,
         `Sebagian XML tidak dapat dibaca${where ? ` (baris ${where})` : ''} sehingga elemennya akan hilang: ${printable(warning.message.split('\n')[0] ?? '')}. Perbaiki XML-nya.`));
     } else {
-      warnings.push(warning.message.split('\n')[0] ?? warning.message);
+      warnings.push(problem('XML_NOTE', '', 'xml', warning.message.split('\n')[0] ?? warning.message));
     }
   }
   const root = parsed.rootElement;

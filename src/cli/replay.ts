@@ -46,7 +46,7 @@ function readCheckpoint(file: string, publicKeyFile: string | undefined, dataDir
 }
 
 function verdict(report: ReplayReport): string {
-  return report.utuh
+  return report.intact
     ? `${report.caseId}: utuh (${report.events} catatan)`
     : `${report.caseId}: RUSAK pada catatan #${report.badSeq ?? '?'} — ${report.reason ?? ''}`;
 }
@@ -85,12 +85,12 @@ export async function run(args: string[]): Promise<number> {
     const reports: ReplayReport[] = [];
     if (all) {
       // Every case, on every core (worker threads); the verdicts come back here.
-      await replayInParallel(settings, { ...(workers ? { workers } : {}), onReport: (report) => { reports.push(report); if (!json && !report.utuh) console.log(verdict(report)); } });
+      await replayInParallel(settings, { ...(workers ? { workers } : {}), onReport: (report) => { reports.push(report); if (!json && !report.intact) console.log(verdict(report)); } });
     } else {
       const engine = await DurableEngine.open({ store });
       for (const id of parsed.positionals) reports.push(await replayCase(engine, id));
     }
-    const bad = reports.filter((r) => !r.utuh);
+    const bad = reports.filter((r) => !r.intact);
     const findings: CheckpointFinding[] = checkpoint ? await checkAgainstCheckpoint(store, checkpoint) : [];
     if (json) {
       console.log(JSON.stringify({

@@ -9,7 +9,7 @@ import { readFiles } from './readFiles.ts';
 interface FileResult {
   file: string;
   ok: boolean;
-  errors: { id: string; type: string; code: string; message: string }[];
+  problems: { id: string; type: string; code: string; message: string }[];
   warnings: { id: string; type: string; code: string; message: string }[];
 }
 
@@ -22,9 +22,9 @@ export async function validateFiles(files: string[]): Promise<FileResult[]> {
   const parsed = await Promise.all(reads.map(async (read) => ({ file: read.file, result: read.ok ? await readBpmn(read.xml) : read.message })));
   const known = new Set(parsed.flatMap(({ result }) => (typeof result === 'string' ? [] : result.model?.processes.map((proc) => proc.id) ?? [])));
   return parsed.map(({ file, result }): FileResult => {
-    if (typeof result === 'string') return { file, ok: false, errors: [{ id: '', type: 'berkas', code: 'FILE_UNREADABLE', message: result }], warnings: [] };
+    if (typeof result === 'string') return { file, ok: false, problems: [{ id: '', type: 'berkas', code: 'FILE_UNREADABLE', message: result }], warnings: [] };
     const validation = validateRead(result, known);
-    return { file, ok: validation.valid, errors: validation.problems.map(shape), warnings: validation.warnings.map(shape) };
+    return { file, ok: validation.valid, problems: validation.problems.map(shape), warnings: validation.warnings.map(shape) };
   });
 }
 
@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
   } else {
     for (const result of results) {
       console.log(`${result.ok ? '✓ valid' : '✗ tidak valid'}  ${result.file}`);
-      for (const e of result.errors) console.log(`    galat ${e.code} ${e.id ? `[${e.id}] ` : ''}${e.message}`);
+      for (const p of result.problems) console.log(`    galat ${p.code} ${p.id ? `[${p.id}] ` : ''}${p.message}`);
       for (const w of result.warnings) console.log(`    peringatan ${w.code} ${w.id ? `[${w.id}] ` : ''}${w.message}`);
     }
     const bad = results.filter((r) => !r.ok).length;

@@ -12,7 +12,7 @@ export interface Validation {
   /** The ids of the processes a deployment would create versions of (empty pools are not among them). */
   processes: string[];
   problems: Problem[];
-  /** Warnings of the checks and notes of the XML reader: nothing that stops a deployment. */
+  /** What stops no deployment: the checks' warnings, then the XML reader's (code XML_NOTE). */
   warnings: Problem[];
 }
 
@@ -31,8 +31,7 @@ export function validateRead(read: ReadResult, known: ReadonlySet<string>): Vali
       problems.push({ code: 'NO_PROCESS', id: read.model.id ?? '', type: 'bpmn:Definitions', message: 'Dokumen tidak berisi proses (bpmn:process) yang dapat dijalankan.' });
     }
   }
-  const notes = read.warnings.map((message): Problem => ({ id: '', type: 'xml', code: 'XML_NOTE', message }));
-  return { valid: problems.length === 0, processes, problems, warnings: [...warnings, ...notes] };
+  return { valid: problems.length === 0, processes, problems, warnings: [...warnings, ...read.warnings] };
 }
 
 /** Reads and validates a BPMN document; nothing is deployed. */

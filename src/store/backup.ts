@@ -83,7 +83,7 @@ export function inspectBackupFile(path: string): BackupFileReport {
  * (migrated there to this Protap's schema when older), deleted afterwards.
  */
 /** Replays one case of a store opened by a durable engine (the auditors' replay, src/audit/replay.ts replayCase). */
-export type ReplayOne = (engine: DurableEngine, caseId: string) => Promise<{ utuh: boolean; reason?: string }>;
+export type ReplayOne = (engine: DurableEngine, caseId: string) => Promise<{ intact: boolean; reason?: string }>;
 
 export async function checkBackup(path: string, replay: ReplayOne, options: { sample?: number } = {}): Promise<BackupCheck> {
   const { report, sampled } = readBackupFile(path, Math.max(0, options.sample ?? 50));
@@ -100,7 +100,7 @@ export async function checkBackup(path: string, replay: ReplayOne, options: { sa
       for (const caseId of sampled) {
         const replayed = await replay(engine, caseId);
         check.replayed++;
-        if (replayed.utuh) check.intact++;
+        if (replayed.intact) check.intact++;
         else check.broken.push({ caseId, reason: replayed.reason ?? 'tidak utuh' });
       }
     } finally {

@@ -50,13 +50,13 @@ export function tamperContract(name: string, setup: TamperFixture): void {
     };
 
     it('reports an untouched case as utuh', async () => {
-      expect(await verdict(id)).toMatchObject({ utuh: true, events: 4 });
+      expect(await verdict(id)).toMatchObject({ intact: true, events: 4 });
     });
 
     it('finds an entry whose text was changed (who completed the step)', async () => {
       const row = await entryOf(2);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replace('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
     });
 
     it('finds an entry rewritten with a fresh hash: the next link no longer fits', async () => {
@@ -64,7 +64,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       const entry = (row?.entry ?? '').replace('jurusita-1', 'jurusita-2');
       const hash = entryHash(id, 2, row?.prevHash ?? '', row?.stateHash ?? '', entry);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote(entry)}, hash = ${quote(hash)}, actor = 'jurusita-2' WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 3, reason: expect.stringMatching(/Rantai hash putus/) });
     });
 
     it('finds changed case data in an event even when every hash after it is recomputed', async () => {
@@ -77,31 +77,31 @@ export function tamperContract(name: string, setup: TamperFixture): void {
         prev = hash;
       }
       await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 3, reason: expect.stringMatching(/Keadaan hasil replay/) });
     });
 
     it('finds a side column of the log (actor, at, event) that says other than its hashed entry', async () => {
       for (const [column, value] of [['actor', 'jurusita-2'], ['at', '2026-01-05T11:00:00+07:00'], ['event', 'COMPLETE.Sidang']] as const) {
         const row = await entryOf(2);
         await setup.raw(store, `UPDATE case_log SET ${column} = ${quote(value)} WHERE case_id = ${quote(id)} AND seq = 2`);
-        expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringContaining(`Kolom ${column} catatan #2 ("${value}")`) });
+        expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 2, reason: expect.stringContaining(`Kolom ${column} catatan #2 ("${value}")`) });
         await setup.raw(store, `UPDATE case_log SET ${column} = ${quote(row?.[column] ?? '')} WHERE case_id = ${quote(id)} AND seq = 2`);
       }
-      expect(await verdict(id)).toMatchObject({ utuh: true });
+      expect(await verdict(id)).toMatchObject({ intact: true });
     });
 
     it('finds the case row\'s start time or business key changed, and a deployed BPMN document rewritten', async () => {
       const { id: keyed } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00', businessKey: '7/Pdt.G/2026/PN Mlg' });
       await setup.raw(store, `UPDATE cases SET business_key = '8/Pdt.G/2026/PN Mlg' WHERE id = ${quote(keyed)}`);
-      expect(await verdict(keyed)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom business_key kasus ("8/Pdt.G/2026/PN Mlg")') });
+      expect(await verdict(keyed)).toMatchObject({ intact: false, badSeq: 1, reason: expect.stringContaining('Kolom business_key kasus ("8/Pdt.G/2026/PN Mlg")') });
       await setup.raw(store, `UPDATE cases SET business_key = '7/Pdt.G/2026/PN Mlg', started_at = '2026-01-01T08:00:00+07:00' WHERE id = ${quote(keyed)}`);
-      expect(await verdict(keyed)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom started_at') });
+      expect(await verdict(keyed)).toMatchObject({ intact: false, badSeq: 1, reason: expect.stringContaining('Kolom started_at') });
       await setup.raw(store, `UPDATE cases SET started_at = '2026-01-06T08:00:00+07:00' WHERE id = ${quote(keyed)}`);
-      expect(await verdict(keyed)).toMatchObject({ utuh: true });
+      expect(await verdict(keyed)).toMatchObject({ intact: true });
       // A lane's pelaksana changed in the stored XML: every case of that version names the document.
       await setup.raw(store, `UPDATE definitions SET xml = replace(xml, 'sop:pelaksana="jurusita"', 'sop:pelaksana="panitera"') WHERE process_id = 'Pemanggilan'`);
       const report = await verdict(keyed);
-      expect(report).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Dokumen BPMN Pemanggilan versi 1 yang tersimpan tidak sama') });
+      expect(report).toMatchObject({ intact: false, badSeq: 1, reason: expect.stringContaining('Dokumen BPMN Pemanggilan versi 1 yang tersimpan tidak sama') });
     });
 
     it('finds an open step of the case row moved, given to another pelaksana, or not open by the log', async () => {
@@ -118,10 +118,10 @@ export function tamperContract(name: string, setup: TamperFixture): void {
         const changed = JSON.parse(original) as typeof state;
         edit(changed.steps);
         await setup.raw(store, `UPDATE cases SET state = ${quote(JSON.stringify(changed))} WHERE id = ${quote(open)}`);
-        expect(await verdict(open)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining(reason) });
+        expect(await verdict(open)).toMatchObject({ intact: false, badSeq: 1, reason: expect.stringContaining(reason) });
       }
       await setup.raw(store, `UPDATE cases SET state = ${quote(original)} WHERE id = ${quote(open)}`);
-      expect(await verdict(open)).toMatchObject({ utuh: true });
+      expect(await verdict(open)).toMatchObject({ intact: true });
     });
 
     it('finds the worklist row of an open step changed (pelaksana, due, claim) and its deadline timer deleted or moved', async () => {
@@ -139,15 +139,15 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       ];
       for (const [edit, undo, reason] of edits) {
         await setup.raw(store, edit);
-        expect(await verdict(open)).toMatchObject({ utuh: false, reason: expect.stringContaining(reason) });
+        expect(await verdict(open)).toMatchObject({ intact: false, reason: expect.stringContaining(reason) });
         if (undo) await setup.raw(store, undo);
       }
       const { id: timed } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
       const timerWhere = `WHERE case_id = ${quote(timed)} AND key = 'DEADLINE:Panggil'`;
       await setup.raw(store, `UPDATE timers SET due = '2026-05-01T16:00:00+07:00', due_ms = ${Date.parse('2026-05-01T16:00:00+07:00')} ${timerWhere}`);
-      expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil berjatuh tempo "2026-05-01T16:00:00+07:00"') });
+      expect(await verdict(timed)).toMatchObject({ intact: false, reason: expect.stringContaining('Timer tenggat langkah Panggil berjatuh tempo "2026-05-01T16:00:00+07:00"') });
       await setup.raw(store, `DELETE FROM timers ${timerWhere}`);
-      expect(await verdict(timed)).toMatchObject({ utuh: false, reason: expect.stringContaining('Timer tenggat langkah Panggil hilang') });
+      expect(await verdict(timed)).toMatchObject({ intact: false, reason: expect.stringContaining('Timer tenggat langkah Panggil hilang') });
     });
 
     it('proves against a signed checkpoint that nothing it saw was deleted, cut back or rewritten', async () => {
@@ -174,7 +174,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
         prev = hash;
       }
       await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
-      expect(await verdict(id)).toMatchObject({ utuh: true });
+      expect(await verdict(id)).toMatchObject({ intact: true });
       expect(await checkAgainstCheckpoint(store, checkpoint)).toEqual([{ caseId: id, reason: expect.stringContaining('Catatan #4 kasus') }]);
       expect((await checkAgainstCheckpoint(store, checkpoint))[0]?.reason).toContain('riwayatnya ditulis ulang');
       // The newest entry cut off and the case row put back exactly as it was one revision earlier:
@@ -182,7 +182,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(other)} AND seq = 2`);
       await setup.raw(store, `UPDATE cases SET revision = 1, head_hash = ${quote(before?.headHash ?? '')}, snapshot = ${quote(before?.snapshot ?? '')}, state = ${quote(before?.state ?? '')}, updated_at = ${quote(before?.updatedAt ?? '')} WHERE id = ${quote(other)}`);
       await setup.raw(store, `UPDATE open_steps SET claimed_by = NULL, claimed_at = NULL WHERE case_id = ${quote(other)}`);
-      expect(await verdict(other)).toMatchObject({ utuh: true, events: 1 });
+      expect(await verdict(other)).toMatchObject({ intact: true, events: 1 });
       expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === other)?.reason).toContain('Catatan #2 kasus');
       expect((await checkAgainstCheckpoint(store, checkpoint)).find((f) => f.caseId === other)?.reason).toContain('hilang: log dipotong kembali');
       // A whole case deleted: its row, log, steps and timers.
@@ -194,25 +194,25 @@ export function tamperContract(name: string, setup: TamperFixture): void {
 
     it('finds a case row whose end, or whose parent, says other than its log', async () => {
       await setup.raw(store, `UPDATE cases SET ended_at = '2030-01-01T00:00:00+07:00' WHERE id = ${quote(id)}`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, reason: expect.stringContaining('Kolom ended_at kasus ("2030-01-01T00:00:00+07:00")') });
+      expect(await verdict(id)).toMatchObject({ intact: false, reason: expect.stringContaining('Kolom ended_at kasus ("2030-01-01T00:00:00+07:00")') });
       const { id: open } = await engine.startCase('Pemanggilan', { at: '2026-01-06T08:00:00+07:00' });
       await setup.raw(store, `UPDATE cases SET parent_id = ${quote(id)} WHERE id = ${quote(open)}`);
-      expect(await verdict(open)).toMatchObject({ utuh: false, badSeq: 1, reason: expect.stringContaining('Kolom parent_id/root_id') });
+      expect(await verdict(open)).toMatchObject({ intact: false, badSeq: 1, reason: expect.stringContaining('Kolom parent_id/root_id') });
     });
 
     it('finds a changed state hash', async () => {
       await setup.raw(store, `UPDATE case_log SET state_hash = ${quote('0'.repeat(64))} WHERE case_id = ${quote(id)} AND seq = 3`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3 });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 3 });
     });
 
     it('finds a deleted entry', async () => {
       await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 2`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 3, reason: expect.stringMatching(/nomor 2 hilang/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 3, reason: expect.stringMatching(/nomor 2 hilang/) });
     });
 
     it('finds a dropped last entry (the case row still counts it)', async () => {
       await setup.raw(store, `DELETE FROM case_log WHERE case_id = ${quote(id)} AND seq = 4`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Revisi kasus 4/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 4, reason: expect.stringMatching(/Revisi kasus 4/) });
     });
 
     it('finds an altered snapshot in the case row', async () => {
@@ -220,7 +220,7 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       const forged = (stored?.snapshot ?? '').replace('2026-01-20', '2026-01-21');
       expect(forged).not.toBe(stored?.snapshot);
       await setup.raw(store, `UPDATE cases SET snapshot = ${quote(forged)} WHERE id = ${quote(id)}`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 4, reason: expect.stringMatching(/Snapshot kasus/) });
     });
 
     it('replays a case whose step was claimed, released and claimed again as utuh, and finds a claim forged in the case row', async () => {
@@ -228,10 +228,10 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
       await engine.releaseStep(claimedCase, 'Panggil', { at: '2026-01-05T09:30:00+07:00', actor: 'admin' });
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-2' });
-      expect(await verdict(claimedCase)).toMatchObject({ utuh: true, events: 4 });
+      expect(await verdict(claimedCase)).toMatchObject({ intact: true, events: 4 });
       await setup.raw(store, `UPDATE cases SET state = replace(state, '"claimedBy":"jurusita-2"', '"claimedBy":"jurusita-1"') WHERE id = ${quote(claimedCase)}`);
       expect((await store.getCase(claimedCase))?.state).toContain('"claimedBy":"jurusita-1"');
-      expect(await verdict(claimedCase)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Klaim langkah Panggil .*jurusita-1.*jurusita-2/) });
+      expect(await verdict(claimedCase)).toMatchObject({ intact: false, badSeq: 4, reason: expect.stringMatching(/Klaim langkah Panggil .*jurusita-1.*jurusita-2/) });
     });
 
     it('finds a claim whose holder was rewritten in the log', async () => {
@@ -239,12 +239,12 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await engine.claimStep(claimedCase, 'Panggil', { at: '2026-01-05T09:00:00+07:00', actor: 'jurusita-1' });
       const row = (await store.log(claimedCase)).find((r) => r.seq === 2);
       await setup.raw(store, `UPDATE case_log SET entry = ${quote((row?.entry ?? '').replaceAll('jurusita-1', 'jurusita-2'))} WHERE case_id = ${quote(claimedCase)} AND seq = 2`);
-      expect(await verdict(claimedCase)).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
+      expect(await verdict(claimedCase)).toMatchObject({ intact: false, badSeq: 2, reason: expect.stringMatching(/Isi catatan log telah berubah/) });
     });
 
     it('finds a case marked completed that its log does not end', async () => {
       await setup.raw(store, `UPDATE cases SET status = 'completed' WHERE id = ${quote(id)}`);
-      expect(await verdict(id)).toMatchObject({ utuh: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
+      expect(await verdict(id)).toMatchObject({ intact: false, badSeq: 4, reason: expect.stringMatching(/Status kasus/) });
       expect((await replayAll(engine)).bad.map((r) => r.caseId)).toEqual([id]);
     });
 
@@ -266,8 +266,8 @@ export function tamperContract(name: string, setup: TamperFixture): void {
       await setup.raw(store, `UPDATE cases SET head_hash = ${quote(prev)} WHERE id = ${quote(id)}`);
       const all = await replayAll(engine);
       expect(all.cases).toBe(2);
-      expect(all.bad).toEqual([expect.objectContaining({ caseId: id, utuh: false, badSeq: 1 })]);
-      expect(await replayCase(engine, other)).toMatchObject({ utuh: true });
+      expect(all.bad).toEqual([expect.objectContaining({ caseId: id, intact: false, badSeq: 1 })]);
+      expect(await replayCase(engine, other)).toMatchObject({ intact: true });
     });
   });
 }

@@ -38,7 +38,7 @@ function stepsWithoutDue(view: CaseView, definition: Definition): string[] {
 describe('the catalogue: files', () => {
   it('validates every file together, so call activities resolve', async () => {
     const results = await validateFiles(files.map((f) => f.entry.path));
-    expect(results.filter((r) => !r.ok).map((r) => ({ file: r.file, errors: r.errors }))).toEqual([]);
+    expect(results.filter((r) => !r.ok).map((r) => ({ file: r.file, problems: r.problems }))).toEqual([]);
   });
 });
 

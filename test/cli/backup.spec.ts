@@ -113,7 +113,7 @@ describe('protap backup and restore', () => {
         const found = await call(second.url, 'GET', `/api/cases/${caseId}`, undefined, headers);
         if (found.status !== 200 || !(found.body.revision >= revision)) missing.push(`${caseId}@${revision}: ${found.status} ${found.body?.revision}`);
         const replay = await call(second.url, 'GET', `/api/cases/${caseId}/replay`, undefined, headers);
-        if (replay.body?.utuh !== true) missing.push(`${caseId}: replay ${replay.status} ${JSON.stringify(replay.body)}`);
+        if (replay.body?.intact !== true) missing.push(`${caseId}: replay ${replay.status} ${JSON.stringify(replay.body)}`);
       }
       expect(missing).toEqual([]);
       expect(highest.size).toBeGreaterThanOrEqual(20);

@@ -51,7 +51,7 @@ describe('protap replay', () => {
     const io = capture();
     expect(await main(['replay', '--all', '--json'])).toBe(1);
     const report = JSON.parse(io.out());
-    expect(report).toMatchObject({ cases: 2, bad: 1, reports: [{ caseId: ids[1], utuh: false, badSeq: 2 }] });
+    expect(report).toMatchObject({ cases: 2, bad: 1, reports: [{ caseId: ids[1], intact: false, badSeq: 2 }] });
   });
 
   it('writes a signed checkpoint beside the data folder and proves the store against it; a deleted case fails it', async () => {

@@ -91,15 +91,15 @@ describeWithFixture('public BPMN corpus', existsSync(corpus), '../shared/bpmn-co
       const file = files[i] as string;
       const want = expected[file];
       if (want === 'runs') {
-        expect(result.errors, file).toEqual([]);
+        expect(result.problems, file).toEqual([]);
         continue;
       }
       expect(result.ok, file).toBe(false);
-      const codes = new Set(result.errors.map((e) => e.code));
+      const codes = new Set(result.problems.map((p) => p.code));
       for (const code of want as string[]) expect(codes.has(code), `${file} should report ${code}`).toBe(true);
-      for (const error of result.errors) {
-        expect(error.message.length, `${file} ${error.code}`).toBeGreaterThan(20);
-        if (error.id) expect(error.message, `${file} ${error.code}`).toContain(error.id.slice(0, 8));
+      for (const problem of result.problems) {
+        expect(problem.message.length, `${file} ${problem.code}`).toBeGreaterThan(20);
+        if (problem.id) expect(problem.message, `${file} ${problem.code}`).toContain(problem.id.slice(0, 8));
       }
     }
   });

@@ -83,7 +83,7 @@ describeBrowser('aplikasi web: periksa semua kasus dan bukti bertanda tangan', (
     const evidence = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(evidence).toMatchObject({
       jenis: 'bukti audit Protap', dibuatOleh: AUDITOR.id, signature: expect.any(String),
-      putusanReplay: { caseId: cases[0], utuh: true }, titikPeriksa: { findings: [] }, definisi: { sama: true },
+      putusanReplay: { caseId: cases[0], intact: true }, titikPeriksa: { findings: [] }, definisi: { sama: true },
     });
     expect(evidenceProblem(evidence)).toBeUndefined();
     await page.context().close();

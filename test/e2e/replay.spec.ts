@@ -75,7 +75,7 @@ describeBrowser('aplikasi web: audit dan replay', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh bukti (JSON)' }).click()]);
     const evidence = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(evidence.putusanReplay).toMatchObject({ caseId: done, utuh: true, events: 3 });
+    expect(evidence.putusanReplay).toMatchObject({ caseId: done, intact: true, events: 3 });
     expect(evidence.log.map((row: { seq: number; hash: string }) => row.seq)).toEqual([1, 2, 3]);
     await page.context().close();
   });

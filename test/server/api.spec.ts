@@ -74,7 +74,7 @@ describe('HTTP API', () => {
     const log = (await call(url, 'GET', `/api/cases/${id}/log`, undefined, as['auditor-1'])).body;
     expect(log.map((r: { seq: number; event: string; actor: string }) => [r.seq, r.event, r.actor])).toEqual([[1, 'START', 'pimpinan-1'], [2, 'COMPLETE.Panggil', 'jurusita-1']]);
     expect(log[1].prevHash).toBe(log[0].hash);
-    expect((await call(url, 'GET', `/api/cases/${id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ utuh: true, events: 2 });
+    expect((await call(url, 'GET', `/api/cases/${id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ intact: true, events: 2 });
     expect((await call(url, 'GET', '/api/cases?businessKey=7%2FPdt.G%2F2026%2FPN%20Mlg', undefined, as['pimpinan-1'])).body.map((c: { id: string }) => c.id)).toEqual([id]);
   });
 
@@ -197,7 +197,7 @@ describe('HTTP API', () => {
     expect(Date.parse(moved.activeSteps[0].due)).toBeGreaterThan(Date.parse(due));
     expect(moved.history.at(-1)).toMatchObject({ event: 'CALENDAR', actor: 'admin' });
     expect((await store.calendarYears()).map((y) => [y.year, y.version])).toEqual([[thisYear, data.version + 1]]);
-    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body.utuh).toBe(true);
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body.intact).toBe(true);
   });
 
   it('logs people in and out, and lets the admin manage them', async () => {
@@ -330,7 +330,7 @@ describe('HTTP API', () => {
     expect(log.map((r: { event: string; actor: string }) => [r.event, r.actor])).toEqual([
       ['START', 'pimpinan-1'], ['CLAIM.Panggil', 'jurusita-1'], ['RELEASE.Panggil', 'admin'], ['CLAIM.Panggil', 'jurusita-2'], ['COMPLETE.Panggil', 'jurusita-2'],
     ]);
-    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ utuh: true, events: 5 });
+    expect((await call(url, 'GET', `/api/cases/${kasus.id}/replay`, undefined, as['auditor-1'])).body).toMatchObject({ intact: true, events: 5 });
 
     const refusals: [string, unknown, number, string][] = [
       ['/api/cases/tidak-ada/steps/Panggil/claim', {}, 404, 'CASE_NOT_FOUND'],

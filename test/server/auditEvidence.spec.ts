@@ -69,10 +69,10 @@ describe('audit evidence and checking every case over HTTP', () => {
     for (const row of evidence.log) expect(entryHash(row.caseId, row.seq, row.prevHash, row.stateHash, row.entryText)).toBe(row.hash);
     expect(evidence.log.length).toBeGreaterThan(0);
     expect(evidence).toMatchObject({
-      jenis: 'bukti audit Protap', dibuatOleh: 'pimpinan-1',
+      jenis: 'bukti audit Protap', format: 'protap-bukti/2', dibuatOleh: 'pimpinan-1',
       kasus: { id: cases[0], processId: 'Pemanggilan', version: 1, businessKey: 'W1/PDT.G/1', status: 'active' },
       definisi: { version: 1, sama: true },
-      putusanReplay: { caseId: cases[0], utuh: true, events: 2 },
+      putusanReplay: { caseId: cases[0], intact: true, events: 2 },
       titikPeriksa: { name: expect.stringMatching(/^titik-periksa-.*\.json$/), revision: 2, findings: [] },
     });
     expect(evidence.definisi.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -88,7 +88,7 @@ describe('audit evidence and checking every case over HTTP', () => {
     const forged = structuredClone(evidence);
     (forged.log[0] as { actor: string | null }).actor = 'orang-lain';
     expect(evidenceProblem(forged)).toMatch(/Tanda tangan bukti tidak cocok/);
-    expect(evidenceProblem({ ...evidence, putusanReplay: { ...evidence.putusanReplay, utuh: false } })).toMatch(/Tanda tangan bukti tidak cocok/);
+    expect(evidenceProblem({ ...evidence, putusanReplay: { ...evidence.putusanReplay, intact: false } })).toMatch(/Tanda tangan bukti tidak cocok/);
     expect(evidenceProblem({ ...evidence, jenis: 'lain' })).toMatch(/bukan bukti audit Protap/);
     expect(evidenceProblem(evidence, generateKeyPairSync('ed25519').publicKey)).toMatch(/bukan kunci kantor/);
   });

@@ -32,6 +32,6 @@ describe('the log shows the hashed entry', () => {
     expect(log[1]).toMatchObject({ seq: 2, actor: 'jurusita-1' });
     expect(log[1]?.at).not.toBe('2030-01-01T00:00:00Z');
     const replay = (await call(api.url, 'GET', `/api/cases/${id}/replay`, undefined, api.as['auditor-1'])).body;
-    expect(replay).toMatchObject({ utuh: false, badSeq: 2, reason: expect.stringContaining('Kolom actor catatan #2 ("orang-lain")') });
+    expect(replay).toMatchObject({ intact: false, badSeq: 2, reason: expect.stringContaining('Kolom actor catatan #2 ("orang-lain")') });
   });
 });

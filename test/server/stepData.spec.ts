@@ -60,7 +60,7 @@ describe('step data checked against the step form (issue 15)', () => {
     expect((await complete(id, 'Periksa', { data: { berkasLengkap: 'ya' } })).body.detail).toContain('harus ya atau tidak (true atau false), bukan "ya"');
     expect((await get(`/api/cases/${id}`)).body).toEqual(before);
     expect((await get(`/api/cases/${id}/log`)).body).toEqual(log);
-    expect((await get(`/api/cases/${id}/replay`)).body).toMatchObject({ utuh: true });
+    expect((await get(`/api/cases/${id}/replay`)).body).toMatchObject({ intact: true });
   });
 
   it('takes each branch as answered: Tidak returns the file, Ya forwards it, and the three-way choice picks its step', async () => {

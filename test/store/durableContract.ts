@@ -77,7 +77,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(done.status).toBe('completed');
       expect(await store.openSteps()).toEqual([]);
       expect(await store.timers(started.id)).toEqual([]);
-      expect(await replayCase(other, started.id)).toMatchObject({ utuh: true, events: 4 });
+      expect(await replayCase(other, started.id)).toMatchObject({ intact: true, events: 4 });
     });
 
     it('keeps deadlines as timer rows: a breach fires once, is escalated and recorded, and the case goes on', async () => {
@@ -98,7 +98,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(await store.openSteps({ late: true })).toEqual([expect.objectContaining({ caseId: id, stepId: 'Panggil' })]);
       expect(await store.timers(id)).toEqual([]);
       await other.completeStep(id, 'Panggil', { at: '2026-01-08T09:00:00+07:00' });
-      expect(await replayCase(other, id)).toMatchObject({ utuh: true, events: 3 });
+      expect(await replayCase(other, id)).toMatchObject({ intact: true, events: 3 });
     });
 
     it('versions definitions: running cases stay on the version they started with', async () => {
@@ -165,7 +165,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect((await store.log(id)).map((r) => r.event)).toEqual(['START', 'COMPLETE.Panggil']);
       // Without a revision, a late duplicate finds the step already done.
       await expect(other.completeStep(id, 'Panggil')).rejects.toMatchObject({ code: 'STEP_NOT_ACTIVE' });
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true });
     });
 
     it('reads a case again from the store when another process moved it on since this one cached it', async () => {
@@ -181,7 +181,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       await other.completeStep(id, 'Aanmaning', { at: '2026-01-21T09:00:00+07:00' });
       await expect(engine.completeStep(id, 'Aanmaning', { at: '2026-01-21T09:00:00+07:00' })).rejects.toMatchObject({ code: 'CASE_NOT_ACTIVE' });
       expect((await store.log(id)).map((r) => r.event)).toEqual(['START', 'COMPLETE.Panggil', 'COMPLETE.Sidang', 'COMPLETE.Aanmaning']);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 4 });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true, events: 4 });
     });
 
     it('runs a micro SOP as its own case; its completion and its error reach the macro case durably', async () => {
@@ -218,7 +218,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(view.activeSteps[0]?.due).toBe('2026-01-08T23:59:59+07:00');
       expect(view.history.at(-1)).toMatchObject({ event: 'CALENDAR', actor: 'admin', command: { type: 'CALENDAR', calendarVersion: calendar.version } });
       expect(await store.timers(id)).toEqual([expect.objectContaining({ key: 'DEADLINE:Panggil', due: '2026-01-08T23:59:59+07:00' })]);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true, events: 2 });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true, events: 2 });
     });
 
     it('carries a micro case\'s escalations to the macro case durably: an interrupting and a non-interrupting boundary, replayed clean', async () => {
@@ -284,7 +284,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
         ['START', 'sistem'], ['CLAIM.Panggil', 'jurusita-1'], ['RELEASE.Panggil', 'admin'], ['CLAIM.Panggil', 'jurusita-2'],
         ['DEADLINE.Panggil', 'sistem'], ['COMPLETE.Panggil', 'jurusita-2'],
       ]);
-      expect(await replayCase(other, id)).toMatchObject({ utuh: true, events: 6 });
+      expect(await replayCase(other, id)).toMatchObject({ intact: true, events: 6 });
     });
 
     it('ends a claim when the case leaves the step by a boundary event, and replays the claims as the engine kept them', async () => {
@@ -296,10 +296,10 @@ export function durableContract(name: string, setup: DurableFixture): void {
       // A non-interrupting reminder keeps the step, and its claim.
       expect(await engine.fireDueTimers('2026-01-18T08:00:00+07:00')).toBe(1);
       expect((await engine.getCase(id)).activeSteps.find((s) => s.id === 'Memori')?.claimedBy).toBe('petugas-1');
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true });
       const view = await engine.correlateMessage('PencabutanKasasi', { caseId: id }, { at: '2026-01-19T09:00:00+07:00' });
       expect(view.activeSteps.map((s) => [s.id, s.claimedBy])).toEqual([['CatatCabut', undefined]]);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true });
     });
 
     it('correlates messages by business key and broadcasts signals to the cases that wait', async () => {
@@ -316,7 +316,7 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect(view.id).toBe(id);
       expect(view.entries.map((h) => h.event)).toEqual([`MESSAGE.${message}`]);
       expect(await engine.sendSignal('tidak-ditunggu')).toEqual([]);
-      expect(await replayCase(engine, id)).toMatchObject({ utuh: true });
+      expect(await replayCase(engine, id)).toMatchObject({ intact: true });
     });
 
     it('starts the cases of a recurring SOP on schedule, once, from the timer table', async () => {

@@ -58,9 +58,9 @@ function parallelReplayContract(name: string, kind: StoreKind): void {
 
         expect(byCase(onWorkers)).toEqual(byCase(oneThread));
         expect(summary).toMatchObject({ cases: 7, events: oneThread.reduce((sum, r) => sum + r.events, 0) });
-        expect(summary.bad).toEqual([expect.objectContaining({ caseId: ids[1], utuh: false, badSeq: 2, reason: expect.stringMatching(/Status kasus/) })]);
+        expect(summary.bad).toEqual([expect.objectContaining({ caseId: ids[1], intact: false, badSeq: 2, reason: expect.stringMatching(/Status kasus/) })]);
         expect(onWorkers.find((r) => r.caseId === ids[0])?.notes).toEqual([expect.stringMatching(/dikompilasi ulang/)]);
-        expect(onWorkers.find((r) => r.caseId === ids[6])).toMatchObject({ utuh: true, version: 2, events: 2, notes: [] });
+        expect(onWorkers.find((r) => r.caseId === ids[6])).toMatchObject({ intact: true, version: 2, events: 2, notes: [] });
       } finally {
         await store.close();
       }
