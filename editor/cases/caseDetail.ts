@@ -5,12 +5,13 @@
  */
 import { h, show } from '../core/dom.ts';
 import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
-import type { CaseDetail, LogEntry } from './caseAnswers.ts';
+import type { CaseLogEntry, CaseView } from './caseAnswers.ts';
 import { statusClass, type CaseContext } from './caseContext.ts';
 import { caseHistory } from './caseHistory.ts';
 import { caseEvents } from './caseEvents.ts';
 import { caseSteps } from './caseSteps.ts';
 import { stepNames } from './stepNames.ts';
+import { loadRoleNames } from '../people/roleNames.ts';
 
 export async function caseDetail(container: HTMLElement, context: CaseContext, caseId: string): Promise<() => void> {
   let alive = true;
@@ -18,16 +19,18 @@ export async function caseDetail(container: HTMLElement, context: CaseContext, c
   show(container, h('p', { class: 'memuat' }, 'Memuat kasus…'));
   await context.routes.load();
   let names: Map<string, string> | undefined;
+  let roleName: ((role: string) => string) | undefined;
   const render = async () => {
-    const [detail, log] = await Promise.all([context.api.get<CaseDetail>(path), context.api.get<LogEntry[]>(`${path}/log`)]);
+    const [detail, log] = await Promise.all([context.api.get<CaseView>(path), context.api.get<CaseLogEntry[]>(`${path}/log`)]);
     names ??= await stepNames(context, detail.processId, detail.version);
+    roleName ??= await loadRoleNames(context.api);
     if (!alive) return;
     const again = () => void render().catch((error: unknown) => context.notices.error(error));
     show(container,
       header(detail, context),
       caseSteps(detail, context, again, names),
       caseEvents(detail, context, again),
-      escalations(detail, names),
+      escalations(detail, names, roleName),
       variables(detail.vars),
       caseHistory(detail.id, log, names, context));
   };
@@ -40,7 +43,7 @@ export async function caseDetail(container: HTMLElement, context: CaseContext, c
   return () => { alive = false; };
 }
 
-function header(detail: CaseDetail, { router }: CaseContext): HTMLElement {
+function header(detail: CaseView, { router }: CaseContext): HTMLElement {
   const fact = (term: string, ...value: (Node | string | number)[]) => [h('dt', {}, term), h('dd', {}, ...value)];
   return h('div', {},
     h('p', {}, h('a', { href: router.href('kasus') }, '← Semua kasus')),
@@ -58,10 +61,10 @@ function header(detail: CaseDetail, { router }: CaseContext): HTMLElement {
     detail.incident ? h('p', { class: 'galat' }, `Insiden pada ${detail.incident.node}: ${detail.incident.reason}`) : null);
 }
 
-function escalations(detail: CaseDetail, names: Map<string, string>): HTMLElement | null {
+function escalations(detail: CaseView, names: Map<string, string>, roleName: (role: string) => string): HTMLElement | null {
   if (detail.escalations.length === 0) return null;
   return h('section', {}, h('h2', {}, 'Eskalasi'), h('ul', {}, detail.escalations.map((e) =>
-    h('li', {}, `${formatTanggal(e.at)} — ${names.get(e.step) ?? e.step}: ${e.reason}${e.to ? ` (kepada ${e.to})` : ''}`))));
+    h('li', {}, `${formatTanggal(e.at)} — ${names.get(e.step) ?? e.step}: ${e.reason}${e.to ? ` (kepada ${roleName(e.to)})` : ''}`))));
 }
 
 function variables(vars: Record<string, unknown>): HTMLElement {

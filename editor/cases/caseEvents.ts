@@ -5,12 +5,12 @@
  * may (`mayRecord`). The server decides again on POST /api/messages.
  */
 import { h } from '../core/dom.ts';
-import type { CaseDetail } from './caseAnswers.ts';
+import type { CaseView } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
 import { openRecordEventDialog } from './recordEventDialog.ts';
 
-export function caseEvents(detail: CaseDetail, context: CaseContext, changed: () => void): HTMLElement | null {
-  const events = detail.awaiting ?? [];
+export function caseEvents(detail: CaseView, context: CaseContext, changed: () => void): HTMLElement | null {
+  const events = detail.awaiting;
   if (events.length === 0) return null;
   const { api, notices } = context;
   return h('section', { 'aria-labelledby': 'judul-peristiwa' },

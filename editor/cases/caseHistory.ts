@@ -5,11 +5,11 @@
 import { h } from '../core/dom.ts';
 import { personLabel } from '../core/people.ts';
 import { formatTanggal } from '../i18n/format.ts';
-import type { LogEntry } from './caseAnswers.ts';
+import type { CaseLogEntry } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
 import { commandText, dataText } from './commandText.ts';
 
-export function caseHistory(caseId: string, log: LogEntry[], names: Map<string, string>, { router }: CaseContext): HTMLElement {
+export function caseHistory(caseId: string, log: CaseLogEntry[], names: Map<string, string>, { router }: CaseContext): HTMLElement {
   return h('section', { 'aria-labelledby': 'judul-riwayat' },
     h('h2', { id: 'judul-riwayat' }, 'Riwayat'),
     h('p', { class: 'keterangan' }, `${log.length} catatan dalam log berantai hash. `,
@@ -21,6 +21,6 @@ export function caseHistory(caseId: string, log: LogEntry[], names: Map<string, 
         h('td', {}, formatTanggal(row.at)),
         h('td', {}, personLabel(row.actor)),
         h('td', {}, commandText(row.event, names), h('br'), h('small', { class: 'mono keterangan' }, row.event)),
-        h('td', {}, dataText(row.entry.command?.data ?? row.entry.data)),
-        h('td', {}, (row.entry.notes ?? []).map((note) => h('div', {}, note))))))));
+        h('td', {}, dataText(row.entry.command.data ?? row.entry.data)),
+        h('td', {}, row.entry.notes.map((note) => h('div', {}, note))))))));
 }

@@ -6,11 +6,11 @@ import { h } from '../core/dom.ts';
 import { personLabel } from '../core/people.ts';
 import { formatHari, formatTanggal } from '../i18n/format.ts';
 import { dueCell } from '../worklist/dueCell.ts';
-import type { CaseDetail, ActiveStep } from './caseAnswers.ts';
+import type { CaseView, StepView } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
 
 /** `names`: the SOP's element names by id (lanes among them), so the pelaksana reads as its lane's name. */
-export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () => void, names: ReadonlyMap<string, string> = new Map()): HTMLElement {
+export function caseSteps(detail: CaseView, context: CaseContext, changed: () => void, names: ReadonlyMap<string, string> = new Map()): HTMLElement {
   const { router, stepActions, routes } = context;
   const steps = detail.activeSteps;
   const claims = routes.claims;
@@ -33,7 +33,7 @@ export function caseSteps(detail: CaseDetail, context: CaseContext, changed: () 
       h('li', {}, 'SOP yang dijalankan langkah ', h('a', { href: router.href('kasus', id) }, `${step.name ?? 'ini'}${nth}`))))] : null);
 }
 
-function derivation(step: ActiveStep): HTMLElement {
+function derivation(step: StepView): HTMLElement {
   const d = step.derivation;
   return h('details', { class: 'derivasi' },
     h('summary', {}, `Cara tenggat "${step.name ?? step.id}" dihitung`),

@@ -12,9 +12,9 @@ import { newIdempotencyKey } from '../worklist/idempotencyKey.ts';
 import { hasInputs } from '../worklist/stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from '../worklist/stepForm/stepForm.ts';
 import { formSender } from '../worklist/stepForm/formSubmission.ts';
-import type { AwaitedEvent } from './caseAnswers.ts';
+import type { AwaitedMessage } from './caseAnswers.ts';
 
-export function openRecordEventDialog(api: Api, notices: Notices, caseId: string, event: AwaitedEvent, changed: () => void): void {
+export function openRecordEventDialog(api: Api, notices: Notices, caseId: string, event: AwaitedMessage, changed: () => void): void {
   const titleId = `catat-${newIdempotencyKey()}`;
   const body = h('div', {}, h('p', { class: 'memuat' }, 'Memuat isian…'));
   const dialog = h('dialog', { class: 'selesaikan', 'aria-labelledby': titleId }, h('h2', { id: titleId }, `Catat peristiwa: ${event.label}`), body);

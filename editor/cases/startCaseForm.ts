@@ -14,7 +14,7 @@ import { hasInputs } from '../worklist/stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from '../worklist/stepForm/stepForm.ts';
 import { placeRefusal } from '../worklist/stepForm/refusal.ts';
 import type { CaseContext } from './caseContext.ts';
-import type { CaseDetail } from './caseAnswers.ts';
+import type { CommandAnswer } from './caseAnswers.ts';
 
 
 export async function startCaseForm(container: HTMLElement, context: CaseContext, preselect: string | undefined): Promise<void | (() => void)> {
@@ -30,7 +30,7 @@ export async function startCaseForm(container: HTMLElement, context: CaseContext
     return;
   }
   // Only the SOPs this person may start (their lanes' roles; the server decides and checks again).
-  const definitions = deployed.filter((d) => d.mayStart !== false);
+  const definitions = deployed.filter((d) => d.mayStart);
   if (definitions.length === 0) {
     show(container, h('h1', {}, 'Mulai kasus'), h('p', { class: 'kosong' }, 'Peran Anda tidak memulai SOP mana pun: kasus dimulai oleh pelaksana lajur awal SOP-nya. Hubungi admin bila peran Anda kurang.'));
     return;
@@ -81,7 +81,7 @@ export async function startCaseForm(container: HTMLElement, context: CaseContext
     submit.disabled = true;
     problem.hidden = true;
     const body = { processId, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}), ...(data && Object.keys(data).length ? { vars: data } : {}) };
-    api.post<CaseDetail>('/api/cases', body, { idempotencyKey: key }).then((started) => {
+    api.post<CommandAnswer>('/api/cases', body, { idempotencyKey: key }).then((started) => {
       notices.show(`Kasus ${started.businessKey ?? 'tanpa nomor'} dimulai.`, 'sukses');
       router.navigate('kasus', started.id);
     }, (error: unknown) => {

@@ -4,14 +4,10 @@
  * element on the canvas. Warnings follow, apart.
  */
 import { h } from '../core/dom.ts';
+import type { Problem as DiagramProblem } from '../../src/model/problem.ts';
 
-/** A diagram problem as the server reports it (src/model/problem.ts). */
-export interface DiagramProblem {
-  code: string;
-  id: string;
-  type: string;
-  message: string;
-}
+/** A diagram problem as the server reports it. */
+export type { Problem as DiagramProblem } from '../../src/model/problem.ts';
 
 export interface Findings {
   title: string;

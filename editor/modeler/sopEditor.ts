@@ -18,6 +18,7 @@ import { problemList, type DiagramProblem, type Findings } from './problemList.t
 import { selectOnCanvas } from './selectOnCanvas.ts';
 import { DOCUMENT_PREVIEW_EVENT } from './sopProperties/documentPreviewEntry.ts';
 import { latestDefinitions } from './sopList.ts';
+import type { DeployedVersion, Validation } from '../../src/runtime/definitionShapes.ts';
 
 export type Source =
   | { kind: 'deployed'; processId: string }
@@ -34,8 +35,6 @@ export interface EditorContext {
   upload(): void;
 }
 
-interface Validation { valid: boolean; processes: string[]; problems: DiagramProblem[]; warnings: DiagramProblem[] }
-interface Deployed { processId: string; version: number; name?: string }
 interface CommandStack { canUndo(): boolean; canRedo(): boolean; undo(): void; redo(): void }
 interface ProcessElement { $type: string; id: string; name?: string }
 
@@ -208,7 +207,7 @@ export class SopEditor {
   private async deploy(): Promise<void> {
     await this.withBusy(async () => {
       try {
-        const deployed = await this.context.api.post<Deployed[]>('/api/definitions', await this.xml());
+        const deployed = await this.context.api.post<DeployedVersion[]>('/api/definitions', await this.xml());
         const first = deployed[0];
         this.context.drafts.delete(this.key);
         this.dirty = false;

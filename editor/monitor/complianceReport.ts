@@ -1,38 +1,27 @@
 /**
  * The compliance report (GET /api/reports/compliance) for a period, grouped per SOP, per step or
  * per pelaksana. The server counts per SOP and step; the other groupings add those rows up, and
- * the totals line is the server's own.
+ * the totals line is the server's own. A pelaksana is shown by its lane's name (GET /api/roles).
  */
 import type { Api } from '../core/api.ts';
 import { formValues, h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
+import { loadRoleNames } from '../people/roleNames.ts';
 import { officeDate } from './officeDate.ts';
-
-interface ComplianceRow {
-  processId: string;
-  processName?: string;
-  stepId: string;
-  stepName?: string;
-  pelaksana?: string;
-  completed: number;
-  onTime: number;
-  late: number;
-  openLate: number;
-  withoutDeadline: number;
-  rate: number | null;
-}
-
-interface ComplianceReport {
-  rows: ComplianceRow[];
-  totals: { completed: number; onTime: number; late: number; openLate: number; rate: number | null };
-}
+import type { ComplianceReport, ComplianceRow } from '../../src/reports/complianceShapes.ts';
 
 type Grouping = 'sop' | 'langkah' | 'pelaksana';
 
-const GROUPINGS: Record<Grouping, { label: string; columns: string[]; key(row: ComplianceRow): string; cells(row: ComplianceRow): string[] }> = {
+/** A pelaksana role by its lane's name. */
+type RoleName = (role: string) => string;
+
+const GROUPINGS: Record<Grouping, { label: string; columns: string[]; key(row: ComplianceRow): string; cells(row: ComplianceRow, roleName: RoleName): string[] }> = {
   sop: { label: 'SOP', columns: ['SOP'], key: (r) => r.processId, cells: (r) => [sopName(r)] },
-  langkah: { label: 'Langkah', columns: ['SOP', 'Langkah', 'Pelaksana'], key: (r) => `${r.processId}\u0000${r.stepId}`, cells: (r) => [sopName(r), r.stepName ?? r.stepId, r.pelaksana ?? '—'] },
-  pelaksana: { label: 'Pelaksana', columns: ['Pelaksana'], key: (r) => r.pelaksana ?? '', cells: (r) => [r.pelaksana ?? '(tanpa pelaksana)'] },
+  langkah: {
+    label: 'Langkah', columns: ['SOP', 'Langkah', 'Pelaksana'], key: (r) => `${r.processId}\u0000${r.stepId}`,
+    cells: (r, roleName) => [sopName(r), r.stepName ?? r.stepId, r.pelaksana ? roleName(r.pelaksana) : '—'],
+  },
+  pelaksana: { label: 'Pelaksana', columns: ['Pelaksana'], key: (r) => r.pelaksana ?? '', cells: (r, roleName) => [r.pelaksana ? roleName(r.pelaksana) : '(tanpa pelaksana)'] },
 };
 
 const COUNTS = ['Selesai', 'Tepat waktu', 'Terlambat', 'Tanpa tenggat', 'Terbuka lewat tenggat', '% tepat waktu'];
@@ -54,11 +43,12 @@ export function complianceSection(api: Api, notices: Notices): { element: HTMLEl
     h('button', { type: 'submit' }, 'Tampilkan'));
   const result = h('div', { class: 'kepatuhan-hasil', 'aria-live': 'polite' });
   let report: ComplianceReport | undefined;
-  const render = () => { if (report) show(result, reportTable(report, (formValues(form).per ?? 'langkah') as Grouping)); };
+  let roleName: RoleName = (role) => role;
+  const render = () => { if (report) show(result, reportTable(report, (formValues(form).per ?? 'langkah') as Grouping, roleName)); };
   const refresh = async () => {
     const { from, to } = formValues(form);
     try {
-      report = await api.get<ComplianceReport>('/api/reports/compliance', { from, to });
+      [report, roleName] = await Promise.all([api.get<ComplianceReport>('/api/reports/compliance', { from, to }), loadRoleNames(api)]);
       render();
     } catch (error) {
       notices.error(error);
@@ -78,7 +68,7 @@ function lastOfMonth(isoDate: string): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
-function reportTable(report: ComplianceReport, grouping: Grouping): HTMLElement {
+function reportTable(report: ComplianceReport, grouping: Grouping, roleName: RoleName): HTMLElement {
   if (report.rows.length === 0) return h('p', { class: 'kosong' }, 'Belum ada langkah yang selesai atau lewat tenggat dalam periode ini.');
   const group = GROUPINGS[grouping];
   const sums = new Map<string, ComplianceRow>();
@@ -94,7 +84,7 @@ function reportTable(report: ComplianceReport, grouping: Grouping): HTMLElement 
   return h('table', { 'aria-labelledby': 'judul-kepatuhan', 'data-per': grouping },
     h('thead', {}, h('tr', {}, ...[...group.columns, ...COUNTS].map((text) => h('th', { scope: 'col' }, text)))),
     h('tbody', {}, ...[...sums.values()].map((row) => h('tr', { class: row.late || row.openLate ? 'terlambat' : null },
-      ...group.cells(row).map((text) => h('td', {}, text)), ...counts(row, row.withoutDeadline)))),
+      ...group.cells(row, roleName).map((text) => h('td', {}, text)), ...counts(row, row.withoutDeadline)))),
     h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: group.columns.length }, 'Jumlah'), ...counts(report.totals, totalsWithout))));
 }
 

@@ -4,6 +4,7 @@
  * number of active cases from GET /api/cases — three requests, whatever the number of cases.
  */
 import type { Api } from '../core/api.ts';
+import type { CaseSummary } from '../cases/caseAnswers.ts';
 import { loadRoleNames } from '../people/roleNames.ts';
 import { latestDefinitions } from '../worklist/definitions.ts';
 import type { WorkItem } from '../worklist/workItem.ts';
@@ -26,7 +27,7 @@ export async function loadOpenWork(api: Api): Promise<OpenWork> {
   const [rows, definitions, cases, roleName] = await Promise.all([
     api.get<WatchedStep[]>('/api/worklist', { semua: 'true', limit: STEP_LIMIT }),
     latestDefinitions(api),
-    api.get<{ id: string }[]>('/api/cases', { status: 'active', limit: CASE_LIMIT }),
+    api.get<CaseSummary[]>('/api/cases', { status: 'active', limit: CASE_LIMIT }),
     loadRoleNames(api),
   ]);
   const names = new Map(definitions.map((d) => [d.processId, d.name]));

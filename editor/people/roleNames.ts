@@ -4,12 +4,10 @@
  * Muda Pidana". A role no SOP names yet keeps its id, the only name it has.
  */
 
-/** A pelaksana role as GET /api/roles answers it (src/auth/roles.ts KnownRole). */
-export interface KnownRole {
-  id: string;
-  lanes: string[];
-  people: number;
-}
+import type { KnownRole } from '../../src/auth/roles.ts';
+
+/** A pelaksana role as GET /api/roles answers it. */
+export type { KnownRole } from '../../src/auth/roles.ts';
 
 export interface RoleChoice {
   id: string;

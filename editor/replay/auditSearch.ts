@@ -14,7 +14,7 @@ import type { Router } from '../shell/router.ts';
 import type { ReplayReport } from './logEntry.ts';
 import { replayAllPanel } from './replayAllPanel.ts';
 
-interface CaseSummary { id: string; processId: string; version: number; businessKey?: string; status: string; startedAt: string }
+import type { CaseSummary } from '../../src/runtime/caseShapes.ts';
 
 const LATEST = 20;
 

@@ -20,16 +20,7 @@ import { statesAfter } from './stateAfter.ts';
 import { statePanel } from './statePanel.ts';
 import { verdictBanner } from './verdictBanner.ts';
 
-interface CaseView {
-  id: string;
-  processId: string;
-  processName?: string;
-  version: number;
-  businessKey?: string;
-  status: string;
-  startedAt: string;
-  activeSteps: { id: string; name?: string }[];
-}
+import type { CaseView } from '../../src/runtime/caseShapes.ts';
 
 interface Services { api: Api; notices: Notices; router: Router }
 

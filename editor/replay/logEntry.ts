@@ -1,45 +1,10 @@
 /**
  * What the audit view reads: a case's log rows (GET /api/cases/:id/log, the history entry parsed)
- * and the replay verdict (GET /api/cases/:id/replay). Shapes as the server answers them
- * (src/store/caseStore.ts LogRow, src/runtime/caseRecord.ts HistoryEntry, src/audit/replay.ts).
+ * and the replay verdict (GET /api/cases/:id/replay): the server's own shapes (src/runtime/caseShapes.ts,
+ * src/audit/auditShapes.ts).
  */
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  event: string;
-  data?: Record<string, unknown>;
-  visited: string[];
-  stepsStarted: string[];
-  stepsEnded: string[];
-  deadlines: { step: string; due: string; explanation: string }[];
-  status: string;
-  notes: string[];
-  command: { type: string; at: string; actor?: string; data?: Record<string, unknown>; instance?: number; calendarVersion?: string; source?: string; businessKey?: string };
-}
-
-export interface LogRow {
-  caseId: string;
-  seq: number;
-  at: string;
-  actor: string;
-  event: string;
-  entry: HistoryEntry;
-  stateHash: string;
-  prevHash: string;
-  hash: string;
-}
-
-export interface ReplayReport {
-  caseId: string;
-  processId?: string;
-  version?: number;
-  events: number;
-  intact: boolean;
-  badSeq?: number;
-  reason?: string;
-  notes: string[];
-}
+export type { HistoryEntry, CaseLogEntry as LogRow } from '../../src/runtime/caseShapes.ts';
+export type { ReplayReport } from '../../src/audit/auditShapes.ts';
 
 /** The previous hash of a case's first entry (src/chain/hashChain.ts GENESIS_HASH). */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -14,7 +14,7 @@ export interface StateAfter {
   /** Nodes visited and steps ended so far that are not open now. */
   done: string[];
   vars: Record<string, unknown>;
-  notes: string[];
+  notes: readonly string[];
 }
 
 /** One state per row, in log order. */

@@ -11,7 +11,7 @@ import type { Api } from '../core/api.ts';
 import { h, show } from '../core/dom.ts';
 import type { Notices } from '../core/notices.ts';
 import { formatTanggal } from '../i18n/format.ts';
-import type { FormSchema } from '../../src/model/formSchema.ts';
+import type { CaseView, StepView } from '../../src/runtime/caseShapes.ts';
 import { newIdempotencyKey } from './idempotencyKey.ts';
 import { hasInputs } from './stepForm/stepData.ts';
 import { createStepForm, holdFocus, type StepForm } from './stepForm/stepForm.ts';
@@ -29,20 +29,9 @@ export interface StepTarget {
   completion?: string | undefined;
 }
 
-interface OpenStepNow {
-  id: string;
-  name?: string;
-  completion?: string;
-  openInstances?: number[];
-  notBefore?: string;
-  no?: string;
-  waktu?: string;
-  keterangan?: string;
-  kelengkapan?: string;
-  output?: string;
-  form?: FormSchema;
-}
-interface CaseNow { revision: number; status: string; processName?: string; businessKey?: string; activeSteps: OpenStepNow[] }
+/** What the dialog reads of the case as GET /api/cases/:id answers it now, and of the step. */
+type OpenStepNow = Pick<StepView, 'id' | 'name' | 'completion' | 'openInstances' | 'notBefore' | 'no' | 'waktu' | 'keterangan' | 'kelengkapan' | 'output' | 'form'>;
+type CaseNow = Pick<CaseView, 'revision' | 'status' | 'processName' | 'businessKey'> & { activeSteps: OpenStepNow[] };
 
 export function openCompleteDialog(api: Api, notices: Notices, target: StepTarget, changed: () => void): void {
   let label = target.name;
@@ -68,8 +57,8 @@ export function openCompleteDialog(api: Api, notices: Notices, target: StepTarge
       notices.show(`${quoted()} sudah tidak terbuka pada kasus ini.`, 'info');
       dialog.close();
       changed();
-    } else if (step.completion && step.completion !== 'person') {
-      show(body, h('p', {}, `Langkah ini tidak diselesaikan oleh orang: ia selesai sendiri ketika ${COMPLETION_TEXT[step.completion] ?? 'peristiwa yang ditunggunya terjadi'}.`), cancel());
+    } else if (step.completion !== 'person') {
+      show(body, h('p', {}, `Langkah ini tidak diselesaikan oleh orang: ia selesai sendiri ketika ${COMPLETION_TEXT[step.completion]}.`), cancel());
     } else {
       show(body, ...await completion(current, step));
     }
@@ -134,7 +123,7 @@ function facts(step: OpenStepNow): HTMLElement | null {
   return h('dl', { class: 'rincian-langkah' }, ...present.flatMap(([term, text]) => [h('dt', {}, term), h('dd', {}, text)]));
 }
 
-const COMPLETION_TEXT: Record<string, string> = {
+const COMPLETION_TEXT: Record<Exclude<StepView['completion'], 'person'>, string> = {
   message: 'pesan yang ditunggunya tiba',
   child: 'kasus anaknya selesai',
   inner: 'langkah-langkah di dalamnya selesai',

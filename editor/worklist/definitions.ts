@@ -1,18 +1,8 @@
 /** The deployed SOPs as GET /api/definitions lists them, one entry per SOP (its latest version). */
 import type { Api } from '../core/api.ts';
-import type { FormSchema } from '../../src/model/formSchema.ts';
+import type { DefinitionSummary } from '../../src/runtime/definitionShapes.ts';
 
-export interface DefinitionSummary {
-  processId: string;
-  version: number;
-  name?: string;
-  hari?: string;
-  kodeBuku?: string;
-  /** Whether the signed-in person may start a case of it (the roles of its start lane, src/auth/sopAccess.ts). */
-  mayStart?: boolean;
-  /** The form a person answers when starting a case, when the SOP asks anything at its start. */
-  startForm?: FormSchema;
-}
+export type { DefinitionSummary } from '../../src/runtime/definitionShapes.ts';
 
 /** The latest version of each deployed SOP, by name. */
 export async function latestDefinitions(api: Api): Promise<DefinitionSummary[]> {

@@ -1,27 +1,14 @@
 /**
- * A row of GET /api/worklist: an open step of some case with its due time, its claim, and how
- * urgent it is — judged by the server on the office's working-day calendar (src/calendar/urgency.ts).
+ * A row of GET /api/worklist as the server declares it (src/store/worklistRow.ts, read by type
+ * only): an open step of some case with its due time, its claim, and how urgent it is — judged by
+ * the server on the office's working-day calendar (src/calendar/urgency.ts).
  */
 import type { Urgency } from '../../src/calendar/urgency.ts';
+import type { WorklistRow } from '../../src/store/worklistRow.ts';
 
 export type { Urgency } from '../../src/calendar/urgency.ts';
 
-export interface WorkItem {
-  caseId: string;
-  processId: string;
-  stepId: string;
-  name?: string;
-  pelaksana?: string;
-  startedAt: string;
-  due?: string;
-  late: boolean;
-  claimedBy?: string;
-  claimedAt?: string;
-  /** The case's business key (nomor perkara …), when it has one. */
-  businessKey?: string;
-  /** As the server judged it when it answered: late, due by the end of the next working day, or later. */
-  urgency: Urgency;
-}
+export type WorkItem = WorklistRow;
 
 /** The server's urgency, and late once the due time has passed since it answered (the list is read again every half minute). */
 export function urgencyOf(step: { due?: string | undefined; late: boolean; urgency?: Urgency }, now: number = Date.now()): Urgency {

@@ -3,6 +3,20 @@
  * imports, so the browser build can read them without pulling in node:crypto.
  */
 
+/** The replay verdict of one case (GET /api/cases/:id/replay): intact, or the first bad entry and why. */
+export interface ReplayReport {
+  caseId: string;
+  processId?: string;
+  version?: number;
+  /** Log entries checked. */
+  events: number;
+  intact: boolean;
+  /** The first sequence number found bad (the case row's revision when the row itself is bad). */
+  badSeq?: number;
+  reason?: string;
+  notes: string[];
+}
+
 /** A case that no longer reaches the head a checkpoint signed, and why. */
 export interface CheckpointFinding { caseId: string; reason: string }
 

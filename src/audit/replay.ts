@@ -13,18 +13,9 @@ import type { CaseStore, LogRow, OpenStepRow, StoredCase } from '../store/caseSt
 import { endAtOdds, openStepsAfter, openStepsAtOdds, startAtOdds, tablesAtOdds } from './caseRowCheck.ts';
 import { canonical, entryHash, GENESIS_HASH, sha256 } from '../chain/hashChain.ts';
 
-export interface ReplayReport {
-  caseId: string;
-  processId?: string;
-  version?: number;
-  /** Log entries checked. */
-  events: number;
-  intact: boolean;
-  /** The first sequence number found bad (the case row's revision when the row itself is bad). */
-  badSeq?: number;
-  reason?: string;
-  notes: string[];
-}
+import type { ReplayReport } from './auditShapes.ts';
+
+export type { ReplayReport };
 
 export interface ReplaySource {
   store: CaseStore;

@@ -21,30 +21,9 @@ export interface ComplianceFilter {
   pelaksana?: string;
 }
 
-export interface ComplianceRow {
-  processId: string;
-  processName?: string;
-  stepId: string;
-  stepName?: string;
-  pelaksana?: string;
-  /** Occurrences ended in the period: onTime + late + withoutDeadline. */
-  completed: number;
-  onTime: number;
-  late: number;
-  /** Occurrences still open whose due passed before `now` (and falls in the period). */
-  openLate: number;
-  /** Occurrences ended in the period that had no deadline. */
-  withoutDeadline: number;
-  /** onTime / (onTime + late), null when none */
-  rate: number | null;
-}
+import type { ComplianceReport, ComplianceRow } from './complianceShapes.ts';
 
-export interface ComplianceReport {
-  from?: string;
-  to?: string;
-  rows: ComplianceRow[];
-  totals: { completed: number; onTime: number; late: number; openLate: number; rate: number | null };
-}
+export type { ComplianceReport, ComplianceRow };
 
 const PAGE = 500;
 

@@ -1,55 +1,12 @@
-/** The read model of a case: what a worklist, a monitor or the API shows of it. */
-import { revisionOf, type CaseRecord, type Escalation, type HistoryEntry, type OpenStep } from './caseRecord.ts';
-import { contextOf, type CaseStatus } from './decide.ts';
+/** Builds the read model of a case (the shapes are in caseShapes.ts): what a worklist, a monitor or the API shows of it. */
+import { revisionOf, type CaseRecord } from './caseRecord.ts';
+import type { CaseView, CommandAnswer, OpenStep, StepView } from './caseShapes.ts';
+import { contextOf } from './decide.ts';
 import type { Definition } from './definition.ts';
-import type { FormSchema } from '../model/formSchema.ts';
 import type { AwaitedMessage } from './awaitedMessage.ts';
-import type { StepMeta } from '../compile/machineConfig.ts';
 
-export interface StepView extends OpenStep, Partial<Pick<StepMeta, 'no' | 'kelengkapan' | 'output' | 'keterangan'>> {
-  /** Multi-instance: the instance indexes open for completion now. */
-  openInstances?: number[];
-  /** Call activities: the child case ids by instance. */
-  childCases?: string[];
-  /** Person and message steps: the form its data must fit (form-js schema; no fields: it takes no data). */
-  form?: FormSchema;
-}
-
-export interface CaseView {
-  id: string;
-  processId: string;
-  processName?: string;
-  version: number;
-  /** The sequence number of the case's latest history entry; a command may name it to guard against racing another. */
-  revision: number;
-  businessKey?: string;
-  parent?: CaseRecord['parent'];
-  status: CaseStatus;
-  startedAt: string;
-  endedAt?: string;
-  activeSteps: StepView[];
-  vars: Record<string, unknown>;
-  late: string[];
-  escalations: Escalation[];
-  error?: { code: string; message?: string };
-  incident?: { node: string; reason: string };
-  history: HistoryEntry[];
-  /**
-   * The outside events the case can take now (a putusan pronounced, a statement received): the
-   * message to send, the waiting node's name, the form its data must fit and who records it.
-   */
-  awaiting: AwaitedMessage[];
-}
-
-
-/**
- * What a command answers: the case as it is after the command, and the history entries this
- * command added to it in a field of their own (`entries`); the whole history is read with the case
- * (GET /api/cases/:id, `getCase`). The same in both runtimes.
- */
-export interface CommandAnswer extends Omit<CaseView, 'history'> {
-  entries: HistoryEntry[];
-}
+// The shapes live in caseShapes.ts (no Node imports, the web app reads them too).
+export type { CaseView, CommandAnswer, StepView } from './caseShapes.ts';
 
 /** The answer to a command on a case whose revision was `before` when the command began (0: a new case). */
 export function commandAnswer(definition: Definition, record: CaseRecord, before: number): CommandAnswer {

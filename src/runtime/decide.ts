@@ -10,7 +10,9 @@ import type { CaseEvent } from '../compile/eventTypes.ts';
 import type { StateMeta, StepMeta, TimerMeta } from '../compile/machineConfig.ts';
 import type { Definition } from './definition.ts';
 
-export type CaseStatus = 'active' | 'completed' | 'terminated' | 'failed' | 'incident';
+import type { CaseStatus } from './caseShapes.ts';
+
+export type { CaseStatus };
 
 /** A machine snapshot of a case, as XState returns it. */
 export type CaseSnapshot = ReturnType<Definition['machine']['resolveState']>;

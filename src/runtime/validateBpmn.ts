@@ -7,14 +7,9 @@ import { readBpmn, type ReadResult } from '../bpmn/readBpmn.ts';
 import { compileDefinitions } from '../compile/compileDefinitions.ts';
 import type { Problem } from '../model/problem.ts';
 
-export interface Validation {
-  valid: boolean;
-  /** The ids of the processes a deployment would create versions of (empty pools are not among them). */
-  processes: string[];
-  problems: Problem[];
-  /** What stops no deployment: the checks' warnings, then the XML reader's (code XML_NOTE). */
-  warnings: Problem[];
-}
+import type { Validation } from './definitionShapes.ts';
+
+export type { Validation } from './definitionShapes.ts';
 
 /** Validates a document already read; `known` are the process ids a call activity may call besides the document's own. */
 export function validateRead(read: ReadResult, known: ReadonlySet<string>): Validation {

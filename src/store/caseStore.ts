@@ -57,24 +57,10 @@ export function byCase<T extends { caseId: string }>(caseIds: readonly string[],
   return grouped;
 }
 
-/** An open step, kept in its own table so worklists and monitors can query by pelaksana and due time. */
-export interface OpenStepRow {
-  caseId: string;
-  processId: string;
-  stepId: string;
-  name?: string;
-  pelaksana?: string;
-  startedAt: string;
-  due?: string;
-  late: boolean;
-  /** Who has claimed the step, and when (src/runtime/stepClaims.ts). */
-  claimedBy?: string;
-  claimedAt?: string;
-  /** The case's business key (nomor perkara …), filled in when steps are read, not written. */
-  businessKey?: string;
-  /** The case's definition version, filled in when steps are read. */
-  version?: number;
-}
+// An open step row (the open_steps table): its shape is in worklistRow.ts, which the web app reads too.
+import type { OpenStepRow } from './worklistRow.ts';
+
+export type { OpenStepRow };
 
 /** What one command writes for one case. */
 export interface CaseWrite {

@@ -1,11 +1,12 @@
 /** The worklist read: open steps from the store, each with the form of its case's definition version and how urgent it is now. */
-import { endOfNextWorkingDay, urgencyOf, type Urgency } from '../calendar/urgency.ts';
+import { endOfNextWorkingDay, urgencyOf } from '../calendar/urgency.ts';
 import type { WorkingCalendar } from '../calendar/workingCalendar.ts';
-import type { FormSchema } from '../model/formSchema.ts';
 import type { Definition } from '../runtime/definition.ts';
-import type { CaseStore, OpenStepRow, StepFilter } from './caseStore.ts';
+import type { CaseStore, StepFilter } from './caseStore.ts';
+import type { WorklistRow } from './worklistRow.ts';
 
-export type WorklistRow = OpenStepRow & { form?: FormSchema; urgency: Urgency };
+// The row's shape is in worklistRow.ts (no Node imports, the web app reads it too).
+export type { WorklistRow } from './worklistRow.ts';
 
 /** Open steps matching `filter`, each with its step's form when its definition is deployed here. */
 export async function worklistRows(

@@ -113,7 +113,9 @@ describeBrowser('aplikasi web: pemantauan', () => {
 
     // Per pelaksana: the same counts added up by role.
     await page.getByLabel('Kelompokkan per').selectOption('pelaksana');
-    expect((await cells(page, table, 'kasubag-umum')).slice(1, 4)).toEqual([String(step.completed), String(step.onTime), String(step.late)]);
+    // Each pelaksana by its lane's name, never its role id.
+    await expect.poll(() => page.getByRole('table', { name: table }).textContent()).not.toContain('kasubag-umum');
+    expect((await cells(page, table, 'Kasubag Umum')).slice(1, 4)).toEqual([String(step.completed), String(step.onTime), String(step.late)]);
     await page.context().close();
   });
 });
