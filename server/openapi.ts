@@ -1,9 +1,9 @@
 /**
  * The OpenAPI 3.1 description of the API, served at /api/openapi.json and shown by Swagger UI
  * (swagger-ui-dist, served from node_modules — no network needed) at /api/docs. Request bodies
- * come from schemas.ts, the same schemas the server validates with.
+ * and query parameters come from schemas.ts, the same schemas the server validates with.
  */
-import { requestSchemas, type RequestSchema } from './schemas.ts';
+import { querySchemas, requestSchemas, type QuerySchema, type RequestSchema } from './schemas.ts';
 
 type Operation = {
   summary: string;
@@ -14,7 +14,8 @@ type Operation = {
   okType?: string;
   /** The answer's schema (components/schemas), where it is described. */
   okSchema?: { $ref: string } | { type: 'array'; items: { $ref: string } };
-  query?: [string, string][];
+  /** The query string's schema (schemas.ts), each property one parameter. */
+  query?: QuerySchema;
   path?: string[];
   roles?: string;
   public?: boolean;
@@ -59,14 +60,14 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     post: {
       summary: 'Dokumen SOP resmi (Permenpan RB 35/2012: bagian identitas dan bagan alir) dari diagram BPMN yang dikirim, belum perlu di-deploy (pratinjau pemodel). PDF dicetak Chromium server; tanpa Chromium → 503 PDF_UNAVAILABLE',
       body: 'xml', ok: 200, okType: 'text/html', errors: [400, 413, 415, 422, 503],
-      query: [['format', 'html (bawaan) atau pdf'], ['process', 'id proses bila diagram memuat lebih dari satu']],
+      query: 'DraftDocument',
     },
   },
   '/api/definitions/{processId}/document': {
     get: {
       summary: 'Dokumen SOP resmi (Permenpan RB 35/2012) dari versi yang di-deploy; keterkaitan dibaca dari SOP lain yang di-deploy', ok: 200, okType: 'text/html',
       okDescription: 'HTML A4 lanskap siap cetak, atau PDF (format=pdf)', path: ['processId'],
-      query: [['version', 'versi (bilangan bulat mulai 1); bawaan versi terbaru'], ['format', 'html (bawaan) atau pdf']], errors: [400, 404, 503],
+      query: 'VersionDocument', errors: [400, 404, 503],
     },
   },
   '/api/definitions/{processId}': {
@@ -76,19 +77,13 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'Dokumen BPMN yang di-deploy (untuk editor)', ok: 200, okType: 'application/xml',
       okDescription: 'Dokumen BPMN 2.0; header Protap-Definition-Version menyebut versinya', path: ['processId'],
-      query: [['version', 'versi (bilangan bulat mulai 1); bawaan versi terbaru']], errors: [400, 404],
+      query: 'VersionXml', errors: [400, 404],
     },
   },
   '/api/cases': {
     get: {
       summary: 'Daftar kasus, terbaru dulu: hanya SOP yang boleh Anda baca (peran lajurnya atau unit kerja Anda; pimpinan, auditor, analis dan admin: semua)', ok: 200, errors: [400],
-      query: [
-        ['status', 'active | completed | terminated | failed | incident'], ['processId', 'SOP'], ['businessKey', 'nomor perkara/surat'],
-        ['overdue', 'true: kasus dengan langkah terbuka yang melewati tenggat; false: tanpa langkah seperti itu'],
-        ['pelaksana', 'peran: kasus dengan langkah terbuka untuk peran ini'],
-        ['from', 'dimulai sejak (tanggal ISO: sejak awal hari itu, atau waktu ISO)'], ['to', 'dimulai sampai (tanggal ISO: sampai akhir hari itu, atau waktu ISO)'],
-        ['limit', '1–1000, bawaan 100'],
-      ],
+      query: 'CaseList',
     },
     post: { summary: 'Memulai kasus (header Idempotency-Key opsional); hanya pemegang peran lajur start event SOP (atau `sop:dimulaiOleh`), pimpinan dan admin', body: 'StartCase', ok: 201, roles: 'pelaksana lajur awal SOP, pimpinan, admin', errors: [400, 403, 404, 422] },
   },
@@ -116,11 +111,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor); hanya pemegang peran lajur penerima pesan itu di SOP kasus, pimpinan dan admin', body: 'Message', ok: 200, roles: 'pelaksana lajur penerima pesan, pimpinan, admin', errors: [400, 403, 404, 409] } },
   '/api/roles': { get: { summary: 'Peran pelaksana yang dikenal: dari lajur SOP yang di-deploy dan dari orang-orang kantor', ok: 200 } },
-  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: [['pelaksana', 'peran, dipisah koma'], ['semua', 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)'], ['late', 'true: hanya yang terlambat'], ['limit', 'paling banyak 1–5000 (bawaan 500)']], errors: [400, 403] } },
+  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: 'Worklist', errors: [400, 403] } },
   '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
   '/api/calendar/{year}': {
     get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },
-    put: { summary: 'Menerbitkan data tahun yang dikoreksi (SKB baru): versi berikutnya; tenggat terbuka yang belum lewat dihitung ulang dan dicatat di kasusnya', ok: 200, path: ['year'], roles: 'admin', errors: [400, 403] },
+    put: { summary: 'Menerbitkan data tahun yang dikoreksi (SKB baru): versi berikutnya; tenggat terbuka yang belum lewat dihitung ulang dan dicatat di kasusnya', body: 'CalendarYear', ok: 200, path: ['year'], roles: 'admin', errors: [400, 403] },
   },
   '/api/audit/checkpoints': {
     get: { summary: 'Titik periksa audit yang sudah ditandatangani, terbaru dulu: {name, at, cases, events, root, fingerprint}', ok: 200, roles: 'pimpinan, auditor, analis, admin', errors: [403] },
@@ -133,7 +128,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/audit/checkpoints/{name}': {
     get: { summary: 'Berkas titik periksa (JSON bertanda tangan) untuk disalin ke tempat lain; protap replay --all --checkpoint BERKAS membuktikan penyimpanan terhadapnya', ok: 200, okType: 'application/json', path: ['name'], roles: 'pimpinan, auditor, analis, admin', errors: [403, 404] },
   },
-  '/api/reports/compliance': { get: { summary: 'Kepatuhan tenggat per SOP, langkah dan pelaksana dalam satu periode', ok: 200, query: [['from', 'awal periode (ISO)'], ['to', 'akhir periode (ISO)'], ['processId', 'SOP'], ['pelaksana', 'peran']], roles: 'pimpinan, auditor, analis, admin', errors: [400, 403] } },
+  '/api/reports/compliance': { get: { summary: 'Kepatuhan tenggat per SOP, langkah dan pelaksana dalam satu periode', ok: 200, query: 'Compliance', roles: 'pimpinan, auditor, analis, admin', errors: [400, 403] } },
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -159,7 +154,7 @@ function operation(op: Operation) {
   }
   const parameters = [
     ...(op.path ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    ...(op.query ?? []).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
+    ...Object.entries(op.query ? querySchemas[op.query].properties : {}).map(([name, { description, ...schema }]) => ({ name, in: 'query', required: false, description, schema })),
   ];
   return {
     summary: op.summary,

@@ -4,7 +4,7 @@
  * problem+json handler.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { may, type Permission } from '../src/auth/roles.ts';
+import { requirePermission, type Permission } from '../src/auth/roles.ts';
 import type { UserRow } from '../src/store/caseStore.ts';
 import { ProtapError } from '../src/runtime/protapError.ts';
 import { sendProblem } from './problem.ts';
@@ -27,11 +27,7 @@ export function userOf(res: Response): UserRow {
 
 /** Refuses the request unless its person holds a role granting the permission. */
 export function demand(res: Response, permission: Permission): UserRow {
-  const user = userOf(res);
-  if (!may(user, permission)) {
-    throw new ProtapError('FORBIDDEN', `Peran ${user.roles.join(', ')} tidak mengizinkan ${PERMISSION_TEXT[permission]}.`, { roles: user.roles });
-  }
-  return user;
+  return requirePermission(userOf(res), permission);
 }
 
 /** Middleware form of `demand`: refuses before the body is even read. */
@@ -42,15 +38,6 @@ export const permit = (permission: Permission): RequestHandler => (_req, res, ne
   } catch (error) {
     next(error);
   }
-};
-
-const PERMISSION_TEXT: Record<Permission, string> = {
-  deploy: 'men-deploy SOP (perlu peran analis atau admin)',
-  act: 'mengubah kasus (auditor hanya membaca)',
-  manageUsers: 'mengelola pengguna (perlu peran admin)',
-  administer: 'menerbitkan kalender kerja (perlu peran admin)',
-  oversee: 'melihat daftar kerja peran lain (perlu peran pimpinan, auditor, analis atau admin)',
-  audit: 'membuat titik periksa atau memeriksa semua kasus (perlu peran auditor atau admin)',
 };
 
 export function idempotencyKeyOf(req: Request): string | undefined {

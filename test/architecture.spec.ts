@@ -1,5 +1,5 @@
 /**
- * Import zones (STYLE.md "Layout"): imports point one way — cli → store → runtime → compile → model ← bpmn;
+ * Import zones (STYLE.md "Layout"): imports point one way — cli, useCases → audit, reports → store → runtime → compile → model ← bpmn;
  * sop and calendar are leaves; nothing in src/ touches HTTP or the DOM; the compiler never
  * imports bpmn-moddle. A test rather than a lint plugin: it needs nothing installed.
  */
@@ -22,20 +22,24 @@ const forbidden: Record<string, RegExp> = {
   calendar: /^\.\.\/(?!sop\/waktuSpec\.ts$|calendar\/)|^(bpmn-moddle|xstate|express)$/,
   model: /^\.\.\/(?!model\/)|^(bpmn-moddle|xstate)$/,
   bpmn: /^\.\.\/(?!model\/|bpmn\/)|^(xstate|express)$/,
-  compile: /^\.\.\/(bpmn|runtime|cli|store|audit)\/|^bpmn-moddle$|^express$/,
-  runtime: /^\.\.\/(cli|store|audit)\/|^(express|pg|better-sqlite3)$/,
+  compile: /^\.\.\/(bpmn|runtime|cli|store|audit|useCases)\/|^bpmn-moddle$|^express$/,
+  runtime: /^\.\.\/(cli|store|audit|useCases)\/|^(express|pg|better-sqlite3)$/,
   // Audit reads a store through its interface (and opens one from settings for parallel replay), never a driver.
-  audit: /^\.\.\/cli\/|^\.\.\/store\/(?!caseStore\.ts$|openStore\.ts$)|^(express|pg|better-sqlite3)$/,
+  audit: /^\.\.\/(cli|useCases)\/|^\.\.\/store\/(?!caseStore\.ts$|openStore\.ts$)|^(express|pg|better-sqlite3)$/,
   // The store is below audit: it runs commands and keeps their hash chain, the auditors replay it.
-  store: /^\.\.\/(cli|auth|audit)\/|^express$/,
+  store: /^\.\.\/(cli|auth|audit|useCases)\/|^express$/,
   // The hash chain: a leaf that the store (writing) and audit (checking) both use.
   chain: /^\.\.\/(?!chain\/)|^(express|pg|better-sqlite3|xstate|bpmn-moddle)$/,
   // The SOP document: drawn from the model alone; printing to PDF raises the runtime's ProtapError.
   document: /^\.\.\/(?!model\/|document\/|runtime\/protapError\.ts$)|^(bpmn-moddle|xstate|express|pg|better-sqlite3)$/,
   // The office's config file: read by the server and the command line alike, it needs nothing of Protap's.
   config: /^\.\.\/(?!config\/)|^(express|pg|better-sqlite3|xstate|bpmn-moddle)$/,
+  // The use cases the HTTP routes call (who may see and do what, decided once): over everything but the command line, never HTTP or a driver.
+  useCases: /^\.\.\/cli\/|^(express|pg|better-sqlite3)$/,
+  // Reports read the store through the durable engine; the use cases (and the routes) ask for them.
+  reports: /^\.\.\/(cli|useCases)\/|^(express|pg|better-sqlite3)$/,
   // People and roles: a store through its interface, never a driver or HTTP.
-  auth: /^\.\.\/(cli|compile|bpmn)\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
+  auth: /^\.\.\/(cli|compile|bpmn|useCases)\/|^\.\.\/store\/(?!caseStore\.ts$)|^(express|pg|better-sqlite3)$/,
 };
 
 const importsOf = (code: string) => [...code.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);

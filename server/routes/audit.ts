@@ -7,7 +7,7 @@
  * reads that job. Registered after the authentication middleware.
  */
 import type express from 'express';
-import { handle } from './handle.ts';
+import { route } from '../requestHelpers.ts';
 import type { RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,34 +25,34 @@ const nowOf = (engine: DurableEngine) => new Date(Date.parse(engine.clock())).to
 const NAME = /^titik-periksa-[0-9A-Za-z-]+\.json$/;
 
 export function auditRoutes(app: express.Express, engine: DurableEngine, places: CheckpointPlaces, permit: (permission: Permission) => RequestHandler): void {
-  app.get('/api/audit/checkpoints', permit('oversee'), handle(async (_req, res) => {
+  app.get('/api/audit/checkpoints', permit('oversee'), route(async (_req, res) => {
     res.json(listCheckpoints(places));
   }));
 
-  app.post('/api/audit/checkpoints', permit('audit'), handle(async (_req, res) => {
+  app.post('/api/audit/checkpoints', permit('audit'), route(async (_req, res) => {
     const { checkpoint, path } = await writeCheckpoint(engine.store, places, nowOf(engine));
     const { heads: _heads, publicKey: _key, signature: _signature, ...summary } = checkpoint;
     res.status(201).json({ name: path.slice(places.folder.length + 1), ...summary });
   }));
 
-  app.get('/api/audit/checkpoints/:name', permit('oversee'), handle(async (req, res) => {
+  app.get('/api/audit/checkpoints/:name', permit('oversee'), route(async (req, res) => {
     const name = String(req.params.name);
     if (!NAME.test(name) || !existsSync(join(places.folder, name))) throw new ProtapError('CHECKPOINT_NOT_FOUND', `Titik periksa "${name}" tidak ada.`);
     res.type('application/json').set('Content-Disposition', `attachment; filename="${name}"`).sendFile(join(places.folder, name));
   }));
 
-  app.get('/api/cases/:id/evidence', permit('oversee'), handle(async (req, res) => {
+  app.get('/api/cases/:id/evidence', permit('oversee'), route(async (req, res) => {
     const caseId = String(req.params.id);
     const evidence = await caseEvidence(engine, caseId, places, (res.locals.user as UserRow).id, nowOf(engine));
     // The file name carries the id only as far as it is safe in a header and on every file system.
     res.set('Content-Disposition', `attachment; filename="bukti-${caseId.replace(/[^0-9A-Za-z._-]/g, '_')}.json"`).json(evidence);
   }));
 
-  app.post('/api/audit/replay-all', permit('audit'), handle(async (_req, res) => {
+  app.post('/api/audit/replay-all', permit('audit'), route(async (_req, res) => {
     res.status(202).json(startReplayAll(engine, places));
   }));
 
-  app.get('/api/audit/replay-all', permit('oversee'), handle(async (_req, res) => {
+  app.get('/api/audit/replay-all', permit('oversee'), route(async (_req, res) => {
     res.json(replayJob(engine) ?? null);
   }));
 }

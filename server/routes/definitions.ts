@@ -4,22 +4,16 @@
  * official SOP document (Permenpan RB 35/2012) of a deployed version or of a diagram not yet deployed.
  */
 import type express from 'express';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { knownRoles } from '../../src/auth/knownRoles.ts';
 import { mayStart } from '../../src/auth/sopAccess.ts';
 import { startForm } from '../../src/runtime/definition.ts';
 import { definitionHistory, definitionXml } from '../../src/store/definitionHistory.ts';
 import type { DurableEngine } from '../../src/store/durableEngine.ts';
 import { deployedSopDocument, draftSopDocument, type DocumentFormat, type SopDocument } from '../../src/store/sopDocument.ts';
-import { badParameter, queryCount, queryString } from '../queryParameters.ts';
+import type { DefinitionSummary, DeployedVersion } from '../../src/runtime/definitionShapes.ts';
 import { demand, permit, route, userOf, xmlBodyOf } from '../requestHelpers.ts';
-
-/** The document format asked for (`format`, HTML by default); another value is refused naming the parameter. */
-function documentFormatOf(req: Request): DocumentFormat {
-  const format = queryString(req, 'format') ?? 'html';
-  if (format !== 'html' && format !== 'pdf') throw badParameter('format', 'Parameter "format" harus html atau pdf.');
-  return format;
-}
+import { queryOf, validQuery } from '../schemas.ts';
 
 /** Sends an SOP document: HTML that runs nothing and loads nothing, or a PDF to save. */
 function sendDocument(res: Response, document: SopDocument): void {
@@ -36,7 +30,7 @@ export function definitionRoutes(app: express.Express, engine: DurableEngine, { 
   app.get('/api/definitions', route(async (_req, res) => {
     const user = userOf(res);
     await engine.refreshDefinitions();
-    res.json(engine.definitions().map((d) => {
+    res.json(engine.definitions().map((d): DefinitionSummary => {
       const start = startForm(d);
       return { processId: d.processId, version: d.version, name: d.name, hari: d.hari, kodeBuku: d.identity?.kodeBuku, mayStart: mayStart(user, d), ...(start ? { startForm: start } : {}) };
     }));
@@ -52,7 +46,7 @@ export function definitionRoutes(app: express.Express, engine: DurableEngine, { 
     const document = xmlBodyOf(req, res);
     if (document === undefined) return;
     const deployed = await engine.deployXml(document, { actor: demand(res, 'deploy').id });
-    res.status(201).json(deployed.map((d) => ({ processId: d.processId, version: d.version, name: d.name })));
+    res.status(201).json(deployed.map((d): DeployedVersion => ({ processId: d.processId, version: d.version, ...(d.name !== undefined ? { name: d.name } : {}) })));
   }));
 
   // Anyone signed in may check a diagram: nothing is deployed.
@@ -63,24 +57,26 @@ export function definitionRoutes(app: express.Express, engine: DurableEngine, { 
   }));
 
   // The official SOP document (Permenpan RB 35/2012) of a diagram as it is now in the modeler.
-  app.post('/api/definitions/document', xml, route(async (req, res) => {
+  app.post('/api/definitions/document', validQuery('DraftDocument'), xml, route(async (req, res) => {
     userOf(res);
     const document = xmlBodyOf(req, res);
     if (document === undefined) return;
-    sendDocument(res, await draftSopDocument(engine, document, documentFormatOf(req), queryString(req, 'process')));
+    const { format, process } = queryOf<{ format: DocumentFormat; process?: string }>(res);
+    sendDocument(res, await draftSopDocument(engine, document, format, process));
   }));
 
-  app.get('/api/definitions/:processId/document', route(async (req, res) => {
+  app.get('/api/definitions/:processId/document', validQuery('VersionDocument'), route(async (req, res) => {
     userOf(res);
-    sendDocument(res, await deployedSopDocument(engine, String(req.params.processId), documentFormatOf(req), queryCount(req, 'version', 1e9)));
+    const { format, version } = queryOf<{ format: DocumentFormat; version?: number }>(res);
+    sendDocument(res, await deployedSopDocument(engine, String(req.params.processId), format, version));
   }));
 
   app.get('/api/definitions/:processId', route(async (req, res) => {
     res.json(await definitionHistory(engine, String(req.params.processId)));
   }));
 
-  app.get('/api/definitions/:processId/xml', route(async (req, res) => {
-    const found = await definitionXml(engine, String(req.params.processId), queryCount(req, 'version', 1e9));
+  app.get('/api/definitions/:processId/xml', validQuery('VersionXml'), route(async (req, res) => {
+    const found = await definitionXml(engine, String(req.params.processId), queryOf<{ version?: number }>(res).version);
     res.type('application/xml').set('Protap-Definition-Version', String(found.version)).send(found.xml);
   }));
 }

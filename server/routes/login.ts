@@ -5,7 +5,7 @@
  * a lock that grows); both answer 429 with Retry-After and are logged.
  */
 import type express from 'express';
-import { handle } from './handle.ts';
+import { route } from '../requestHelpers.ts';
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -30,7 +30,7 @@ export function loginRoute(app: express.Express, engine: DurableEngine, logger: 
       sendProblem(res, 429, 'TOO_MANY_ATTEMPTS', `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`, { retryAfter: wait });
     },
   });
-  app.post('/api/login', perAddress, ...body, handle(async (req, res) => {
+  app.post('/api/login', perAddress, ...body, route(async (req, res) => {
     const { id, password } = req.body as { id: string; password: string };
     const now = Date.now();
     const wait = throttle.waitSeconds(id, now);

@@ -14,14 +14,14 @@ import type express from 'express';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { LOCK_AFTER, type LoginThrottle } from '../../src/auth/loginThrottle.ts';
-import { addUser, changeOwnPassword, publicUser, resetPassword, signedInUser, updateUser, type NewUser, type UserChange } from '../../src/auth/people.ts';
+import { accounts, addUser, changeOwnPassword, peopleNames, publicUser, resetPassword, signedInUser, updateUser, type NewUser, type UserChange } from '../../src/auth/people.ts';
 import type { Permission } from '../../src/auth/roles.ts';
 import type { SessionCache } from '../../src/auth/sessionCache.ts';
+import { sopUnits } from '../../src/auth/sopAccess.ts';
 import { ProtapError } from '../../src/runtime/protapError.ts';
-import type { UserRow } from '../../src/store/caseStore.ts';
 import type { DurableEngine } from '../../src/store/durableEngine.ts';
 import { validBody } from '../schemas.ts';
-import { handle } from './handle.ts';
+import { route, userOf } from '../requestHelpers.ts';
 
 export interface PeopleRouteServices {
   /** Reads and bounds a JSON body. */
@@ -35,14 +35,12 @@ export interface PeopleRouteServices {
   firstAdminFile?: string;
 }
 
-const userOf = (res: express.Response) => res.locals.user as UserRow;
-
 export function peopleRoutes(app: express.Express, engine: DurableEngine, { json, sessions, throttle, permit, logger, firstAdminFile }: PeopleRouteServices): void {
-  app.get('/api/me', handle(async (_req, res) => {
+  app.get('/api/me', route(async (_req, res) => {
     res.json(signedInUser(userOf(res)));
   }));
 
-  app.post('/api/me/password', json, validBody('PasswordChange'), handle(async (req, res) => {
+  app.post('/api/me/password', json, validBody('PasswordChange'), route(async (req, res) => {
     const { id } = userOf(res);
     const wait = throttle.waitSeconds(id, Date.now());
     if (wait > 0) {
@@ -74,34 +72,33 @@ export function peopleRoutes(app: express.Express, engine: DurableEngine, { json
     next(new ProtapError('PASSWORD_CHANGE_REQUIRED', 'Kata sandi Anda dibuat oleh admin dan harus diganti dulu. Pilih kata sandi baru, lalu lanjutkan.'));
   });
 
-  app.get('/api/people', handle(async (_req, res) => {
-    res.json((await engine.store.listUsers()).map(({ id, nama }) => ({ id, nama })));
+  app.get('/api/people', route(async (_req, res) => {
+    res.json(await peopleNames(engine.store));
   }));
 
-  app.get('/api/units', handle(async (_req, res) => {
+  app.get('/api/units', route(async (_req, res) => {
     await engine.refreshDefinitions();
-    const units = new Set(engine.definitions().flatMap((d) => (d.identity?.unit?.trim() ? [d.identity.unit.trim()] : [])));
-    res.json([...units].sort((a, b) => a.localeCompare(b, 'id')));
+    res.json(sopUnits(engine.definitions()));
   }));
 
-  app.get('/api/users', permit('manageUsers'), handle(async (_req, res) => {
-    res.json((await engine.store.listUsers()).map(publicUser));
+  app.get('/api/users', permit('manageUsers'), route(async (_req, res) => {
+    res.json(await accounts(engine.store));
   }));
 
   // A person an admin adds must choose their own password at first sign-in, unless told otherwise.
-  app.post('/api/users', permit('manageUsers'), json, validBody('NewUser'), handle(async (req, res) => {
+  app.post('/api/users', permit('manageUsers'), json, validBody('NewUser'), route(async (req, res) => {
     const body = req.body as NewUser;
     const user = await addUser(engine.store, { ...body, mustChangePassword: body.mustChangePassword ?? true }, engine.clock());
     res.status(201).json(publicUser(user));
   }));
 
-  app.patch('/api/users/:id', permit('manageUsers'), json, validBody('UserChange'), handle(async (req, res) => {
+  app.patch('/api/users/:id', permit('manageUsers'), json, validBody('UserChange'), route(async (req, res) => {
     const updated = await updateUser(engine.store, String(req.params.id), req.body as UserChange, engine.clock());
     sessions.forgetUser(updated.id);
     res.json(publicUser(updated));
   }));
 
-  app.post('/api/users/:id/reset-password', permit('manageUsers'), handle(async (req, res) => {
+  app.post('/api/users/:id/reset-password', permit('manageUsers'), route(async (req, res) => {
     const { user, password } = await resetPassword(engine.store, String(req.params.id), engine.clock());
     sessions.forgetUser(user.id);
     res.set('Cache-Control', 'no-store').json({ password });

@@ -70,6 +70,16 @@ function checkNewUser(user: NewUser): void {
 }
 
 /** Adds a person; refuses an id that exists. */
+/** Everyone's name by login id, to show names instead of ids (GET /api/people). */
+export async function peopleNames(store: CaseStore): Promise<{ id: string; nama: string }[]> {
+  return (await store.listUsers()).map(({ id, nama }) => ({ id, nama }));
+}
+
+/** Every account as an admin manages it, without its password hash (GET /api/users). */
+export async function accounts(store: CaseStore): Promise<Omit<UserRow, 'passwordHash'>[]> {
+  return (await store.listUsers()).map(publicUser);
+}
+
 export async function addUser(store: CaseStore, user: NewUser, now: string): Promise<UserRow> {
   checkNewUser(user);
   if (await store.getUser(user.id)) throw new ProtapError('CONFLICT', `Pengguna "${user.id}" sudah ada.`);

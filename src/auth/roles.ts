@@ -4,6 +4,8 @@
  * completed (or claimed) only by someone holding its lane's role; auditors read and replay but
  * change nothing.
  */
+import { ProtapError } from '../runtime/protapError.ts';
+
 export const OFFICE_ROLES = ['admin', 'analis', 'pimpinan', 'auditor'] as const;
 
 /** A pelaksana role the office knows (GET /api/roles; src/auth/knownRoles.ts). */
@@ -54,6 +56,23 @@ export function validRole(role: string): boolean {
 export function may(person: Person, permission: Permission): boolean {
   if (permission === 'act') return person.roles.some((role) => role !== 'auditor');
   return person.roles.some((role) => GRANTS[permission].includes(role));
+}
+
+const PERMISSION_TEXT: Record<Permission, string> = {
+  deploy: 'men-deploy SOP (perlu peran analis atau admin)',
+  act: 'mengubah kasus (auditor hanya membaca)',
+  manageUsers: 'mengelola pengguna (perlu peran admin)',
+  administer: 'menerbitkan kalender kerja (perlu peran admin)',
+  oversee: 'melihat kasus, daftar kerja dan laporan semua peran (perlu peran pimpinan, auditor, analis atau admin)',
+  audit: 'membuat titik periksa atau memeriksa semua kasus (perlu peran auditor atau admin)',
+};
+
+/** Refuses (FORBIDDEN, saying which roles would allow it) unless the person's roles grant the permission. */
+export function requirePermission<P extends Person>(person: P, permission: Permission): P {
+  if (!may(person, permission)) {
+    throw new ProtapError('FORBIDDEN', `Peran ${person.roles.join(', ')} tidak mengizinkan ${PERMISSION_TEXT[permission]}.`, { roles: person.roles });
+  }
+  return person;
 }
 
 const PERMISSIONS: readonly Permission[] = ['deploy', 'act', 'manageUsers', 'administer', 'oversee', 'audit'];

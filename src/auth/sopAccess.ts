@@ -84,3 +84,9 @@ export function checkMayRead(person: Member, definition: Definition): void {
 function sameUnit(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
 }
+
+/** The units the deployed SOPs name (their identity's unit), in Indonesian order: what a person's unit is chosen from. */
+export function sopUnits(definitions: readonly Definition[]): string[] {
+  const units = new Set(definitions.flatMap((d) => (d.identity?.unit?.trim() ? [d.identity.unit.trim()] : [])));
+  return [...units].sort((a, b) => a.localeCompare(b, 'id'));
+}

@@ -6,7 +6,9 @@
  */
 import { DateTime } from 'luxon';
 
-export type EntryKind = 'libur_nasional' | 'cuti_bersama';
+export const ENTRY_KINDS = ['libur_nasional', 'cuti_bersama'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const CALENDAR_STATUSES = ['published', 'draft'] as const;
 
 export interface CalendarEntry {
   date: string; // YYYY-MM-DD
@@ -26,7 +28,7 @@ export interface CalendarSource {
 
 export interface CalendarYear {
   year: number;
-  status: 'published' | 'draft';
+  status: (typeof CALENDAR_STATUSES)[number];
   version: number;
   sources: CalendarSource[];
   entries: CalendarEntry[];

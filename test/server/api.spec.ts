@@ -190,6 +190,15 @@ describe('HTTP API', () => {
     expect((await call(url, 'PUT', `/api/calendar/${thisYear}`, corrected, as['pimpinan-1'])).status).toBe(403);
     expect((await call(url, 'PUT', `/api/calendar/${thisYear + 1}`, corrected, as.admin)).status).toBe(400);
     expect((await call(url, 'PUT', `/api/calendar/${thisYear}`, { ...corrected, entries: [{ date: 'kemarin' }] }, as.admin)).body.code).toBe('BAD_INPUT');
+    // The body is checked against its schema (CalendarYear), naming the field, before anything is published.
+    for (const [body, field] of [
+      [{ ...corrected, entries: 'tidak ada' }, '"entries"'], [{ ...corrected, status: 'final' }, '"status"'],
+      [{ ...corrected, entries: [{ ...corrected.entries[0], kind: 'libur' }] }, '"entries.0.kind"'], [{ ...corrected, tambahan: 1 }, '"tambahan"'],
+    ] as const) {
+      const refused = await call(url, 'PUT', `/api/calendar/${thisYear}`, body, as.admin);
+      expect([refused.status, refused.body.code, refused.body.detail]).toEqual([400, 'BAD_INPUT', expect.stringContaining(field)]);
+    }
+    expect((await call(url, 'PUT', '/api/calendar/dua-ribu', corrected, as.admin))).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', parameter: 'year' } });
     const published = await call(url, 'PUT', `/api/calendar/${thisYear}`, corrected, as.admin);
     expect(published).toMatchObject({ status: 200, body: { year: thisYear, version: data.version + 1, changes: [expect.objectContaining({ date: due.slice(0, 10) })] } });
     expect(published.body.casesMoved).toBeGreaterThanOrEqual(1);
@@ -297,6 +306,8 @@ describe('HTTP API', () => {
     const refusals: [string, string][] = [
       ['overdue=ya', 'overdue'], ['pelaksana=Bukan%20Peran', 'pelaksana'], ['from=kemarin', 'from'], ['to=2026-13-45', 'to'],
       ['from=2026-03-05&to=2026-03-01', 'from'], ['limit=0', 'limit'], ['overdue=true&overdue=false', 'overdue'],
+      // An unknown parameter (here a misspelling) is refused, not silently ignored.
+      ['statuss=active', 'statuss'], ['status=selesai', 'status'], ['limit=1001', 'limit'],
     ];
     for (const [query, parameter] of refusals) {
       const answer = await call(url, 'GET', `/api/cases?${query}`, undefined, as['pimpinan-1']);
