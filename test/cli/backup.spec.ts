@@ -18,6 +18,7 @@ import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { PASSWORD, startApiServer } from '../support/apiServer.ts';
 import { appliedVersions, LATEST, oldStore, sha, temp } from '../support/backupFolders.ts';
 import { capture } from '../support/captureConsole.ts';
+import { until } from '../support/until.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -84,7 +85,10 @@ describe('protap backup and restore', () => {
         }
       };
       for (let i = 0; i < 6; i++) clients.push(client());
-      while (acknowledged.length < 60) await new Promise((next) => setTimeout(next, 10));
+      // 50 cases before the backup begins, so its check replays a full sample of 50 whatever the
+      // backup's own start takes (a client that fails ends the wait with its error).
+      const cases = () => new Set(acknowledged.map((a) => a.caseId)).size;
+      await Promise.race([until(() => cases() >= 50, '50 kasus dimulai di bawah beban', { timeoutMs: 60_000 }), ...clients]);
 
       const before = [...acknowledged];
       const file = join(temp('cadangan-uji'), 'protap-uji.db');

@@ -8,6 +8,7 @@ import { PostgresStore } from '../../src/store/postgres/postgresStore.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { DATABASE_URL, describePostgres, dropSchemas, freshSchema, postgresAvailable } from '../support/postgres.ts';
 import { spawnServer as startServer, type ServerProcess } from '../../server/spawnServer.ts';
+import { until } from '../support/until.ts';
 
 const available = await postgresAvailable();
 const CASES = 1_000;
@@ -23,8 +24,6 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="Jeda"/><bpmn:sequenceFlow id="f2" sourceRef="Jeda" targetRef="Tindak"/><bpmn:sequenceFlow id="f3" sourceRef="Tindak" targetRef="E"/>
   </bpmn:process>
 </bpmn:definitions>`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describePostgres('two server processes on one PostgreSQL', available, () => {
   const schema = freshSchema();
@@ -43,8 +42,10 @@ describePostgres('two server processes on one PostgreSQL', available, () => {
     const env = { DATABASE_URL, PROTAP_PG_SCHEMA: schema, PROTAP_TIMER_POLL_MS: '50', PROTAP_TIMER_BATCH: '50' };
     servers.push(...(await Promise.all([startServer(env), startServer(env)])));
 
-    // Every timer is due at the same instant, a few seconds after seeding ends.
-    const due = Date.now() + 12_000;
+    // Every timer is due at the same instant, already past; both servers are paused (SIGSTOP)
+    // while the cases are seeded and go on together once all 1,000 are waiting.
+    for (const server of servers) expect(server.child.kill('SIGSTOP')).toBe(true);
+    const due = Date.now();
     const at = new Date(due - WAIT * 1000).toISOString();
     let next = 0;
     const ids: string[] = [];
@@ -55,12 +56,14 @@ describePostgres('two server processes on one PostgreSQL', available, () => {
       }
     }));
     expect(await store.countTimers()).toBe(CASES);
-    expect(Date.now()).toBeLessThan(due);
+    for (const server of servers) expect(server.child.kill('SIGCONT')).toBe(true);
 
-    for (let waited = 0; (await store.countTimers()) > 0 && waited < 90_000; waited += 250) await sleep(250);
-    expect(await store.countTimers()).toBe(0);
+    await until(async () => (await store.countTimers()) === 0, `${CASES} timer dijalankan`, { timeoutMs: 90_000, intervalMs: 250 });
 
-    const fired = servers.map((s) => s.logs.filter((l) => l.msg === 'timer dijalankan').reduce((sum, l) => sum + (l.fired as number), 0));
+    // Log lines are written asynchronously: wait for the last ones.
+    const firedBy = () => servers.map((s) => s.logs.filter((l) => l.msg === 'timer dijalankan').reduce((sum, l) => sum + (l.fired as number), 0));
+    await until(() => firedBy().reduce((a, b) => a + b) >= CASES, 'log "timer dijalankan" kedua server', { timeoutMs: 10_000 });
+    const fired = firedBy();
     expect((fired[0] ?? 0) + (fired[1] ?? 0)).toBe(CASES);
     expect(fired.every((n) => n > 0)).toBe(true);
     for (const id of ids) {

@@ -12,6 +12,7 @@ import { backupFolder } from '../../src/store/backupFiles.ts';
 import { DurableEngine } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { dataFolder, LATEST, mode, sha, temp } from '../support/backupFolders.ts';
+import { until } from '../support/until.ts';
 
 /** Overwrites the first page of a table's b-tree with garbage. */
 function damageTable(file: string, table: string): void {
@@ -35,7 +36,8 @@ describe('backupSqlite and checkBackup', () => {
       while (writing) acknowledged.push((await engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' })).id);
     })();
     try {
-      while (acknowledged.length < 50) await new Promise((next) => setTimeout(next, 5));
+      // A writer that fails ends the wait with its error.
+      await Promise.race([until(() => acknowledged.length >= 50, '50 kasus ditulis', { timeoutMs: 15_000, intervalMs: 5 }), writer]);
       const before = [...acknowledged];
       const out = join(temp('cadangan-keluar'), 'salinan.db');
       const result = await backupSqlite(file, out);

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { DurableEngine, type CaseInspector } from '../../src/store/durableEngine.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.ts';
 import { fixture } from '../support/engineWith.ts';
+import { until } from '../support/until.ts';
 
 const pemanggilan = fixture(`${import.meta.dirname}/../runtime`, 'caseEngine.pemanggilan.bpmn');
 const T0 = '2026-01-05T08:00:00+07:00';
@@ -62,7 +63,7 @@ describe('live inspection of durable cases', () => {
       await engine.deployXml(pemanggilan);
       const { id } = await engine.startCase('Pemanggilan', { at: T0 });
       await engine.completeStep(id, 'Panggil', { at: '2026-01-05T10:00:00+07:00', actor: 'jurusita-1' });
-      for (let waited = 0; received.filter((e) => e.sessionId === id).length < 4 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await until(() => received.filter((e) => e.sessionId === id).length >= 4, 'empat kejadian inspeksi sampai di penerima', { timeoutMs: 15_000 });
       expect(received.filter((e) => e.sessionId === id).map((e) => e.type)).toEqual(['@xstate.actor', '@xstate.snapshot', '@xstate.event', '@xstate.snapshot']);
     } finally {
       inspector.stop();
