@@ -10,16 +10,24 @@ export type { CaseView, CommandAnswer, StepView } from './caseShapes.ts';
 
 /** The answer to a command on a case whose revision was `before` when the command began (0: a new case). */
 export function commandAnswer(definition: Definition, record: CaseRecord, before: number): CommandAnswer {
-  const { history: _whole, ...view } = caseView(definition, record);
-  return { ...view, entries: record.history.filter((entry) => entry.seq > before) };
+  return { ...shownCase(definition, record), entries: record.history.filter((entry) => entry.seq > before) };
 }
 
-/** Builds the view of a case record. */
+/**
+ * Builds the view of a case record, with its whole history. The view is the case as it is now: it
+ * shares nothing that changes with the record (history and escalations are copies), so a view kept
+ * by a caller stays as it was read while the case goes on.
+ */
 export function caseView(definition: Definition, record: CaseRecord): CaseView {
+  return { ...shownCase(definition, record), history: [...record.history] };
+}
+
+/** Everything a view shows but the history. */
+function shownCase(definition: Definition, record: CaseRecord): Omit<CaseView, 'history'> {
   const context = contextOf(record.snapshot);
   const activeSteps: StepView[] = [];
   for (const step of record.steps.values()) activeSteps.push(stepView(definition, record, context, step));
-  const view: CaseView = {
+  const view: Omit<CaseView, 'history'> = {
     id: record.id,
     processId: record.processId,
     version: record.version,
@@ -29,8 +37,7 @@ export function caseView(definition: Definition, record: CaseRecord): CaseView {
     activeSteps,
     vars: context.vars,
     late: context.late,
-    escalations: record.escalations,
-    history: record.history,
+    escalations: [...record.escalations],
     awaiting: record.status === 'active' ? awaitedMessages(definition, record) : [],
   };
   if (definition.name) view.processName = definition.name;

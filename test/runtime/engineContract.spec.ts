@@ -118,11 +118,10 @@ describe('one engine interface: the same cases on both runtimes (issue 20)', () 
       for (const runtime of runtimes) {
         const { engine, close } = await runtime.open();
         try {
-          // Each answer as it was when it came (the in-memory engine's answer shares its record, which goes on changing).
+          // Each answer kept as the runtime gave it: a view shares nothing that changes with the case, so it stays as it was.
           const answers: CommandAnswer[] = [];
-          const kept = { push: (answer: CommandAnswer) => answers.push(JSON.parse(JSON.stringify(answer)) as CommandAnswer) } as unknown as CommandAnswer[];
           const noted: unknown[] = [];
-          const ids = await scenario(engine, kept, noted);
+          const ids = await scenario(engine, answers, noted);
           outcomes.push({ answers, noted, cases: await Promise.all(ids.map((id) => engine.getCase(id))) });
         } finally {
           await close();
