@@ -39,7 +39,7 @@ const envNumber = (name: string, fallback: number) => Number(process.env[name] ?
 const STEPS = 20;
 const PROCESS_ID = 'BebanLangkah';
 export const ADMIN_PASSWORD = 'admin-bench-beban-123';
-export const USER = { id: 'petugas-beban', nama: 'Petugas Beban', password: 'petugas-bench-123', roles: ['petugas', 'analis'] };
+export const USER = { id: 'petugas-beban', name: 'Petugas Beban', password: 'petugas-bench-123', roles: ['petugas', 'analis'] };
 
 /** start → T1 → … → T20 → end, all in lane `petugas`, each step `sop:waktu="1 Hari"` (so each completion also moves a deadline timer). */
 export function loadBpmn(steps = STEPS): string {

@@ -33,13 +33,13 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
       body: 'PasswordChange', ok: 204, errors: [400, 429],
     },
   },
-  '/api/people': { get: { summary: 'Nama semua pengguna, untuk menampilkan nama alih-alih nama login: [{id, nama}] (tanpa peran, tanpa hash)', ok: 200 } },
+  '/api/people': { get: { summary: 'Nama semua pengguna, untuk menampilkan nama alih-alih nama login: [{id, name}] (tanpa peran, tanpa hash)', ok: 200 } },
   '/api/units': { get: { summary: 'Unit kerja yang disebut identitas SOP yang di-deploy, berurutan (pilihan unit pengguna)', ok: 200 } },
   '/api/users': {
-    get: { summary: 'Daftar pengguna: nama, peran, unit, nonaktif, mustChangePassword (tanpa hash)', ok: 200, roles: 'admin', errors: [403] },
+    get: { summary: 'Daftar pengguna: nama lengkap (`name`), peran, unit, nonaktif, mustChangePassword (tanpa hash)', ok: 200, roles: 'admin', errors: [403] },
     post: { summary: 'Menambah pengguna. Kata sandinya harus diganti saat pertama masuk (`mustChangePassword`, bawaan true)', body: 'NewUser', ok: 201, roles: 'admin', errors: [400, 403, 409] },
   },
-  '/api/users/{id}': { patch: { summary: 'Mengubah nama, peran, unit (teks kosong menghapusnya), kata sandi, atau menonaktifkan pengguna; admin aktif terakhir tidak dapat dinonaktifkan atau kehilangan peran admin (409)', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404, 409] } },
+  '/api/users/{id}': { patch: { summary: 'Mengubah nama lengkap (`name`), peran, unit (teks kosong menghapusnya), kata sandi, atau menonaktifkan pengguna; admin aktif terakhir tidak dapat dinonaktifkan atau kehilangan peran admin (409)', body: 'UserChange', ok: 200, path: ['id'], roles: 'admin', errors: [400, 403, 404, 409] } },
   '/api/users/{id}/reset-password': {
     post: {
       summary: 'Mengatur ulang kata sandi: {password} sekali pakai, dibuat server dan hanya dijawab sekali; semua sesi orang itu berakhir dan ia harus menggantinya saat masuk',

@@ -20,15 +20,15 @@ export const requestSchemas = {
     properties: { id: text(64, 'Nama login'), password: { type: 'string', minLength: 1, maxLength: 200 } },
   },
   NewUser: {
-    type: 'object', additionalProperties: false, required: ['id', 'nama', 'password', 'roles'],
+    type: 'object', additionalProperties: false, required: ['id', 'name', 'password', 'roles'],
     properties: {
-      id: text(64, 'Nama login: huruf kecil, angka, . _ -'), nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, unit,
+      id: text(64, 'Nama login: huruf kecil, angka, . _ -'), name: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, unit,
       mustChangePassword: { type: 'boolean', description: 'Wajib mengganti kata sandi saat pertama masuk (bawaan true: kata sandi dipilih admin)' },
     },
   },
   UserChange: {
     type: 'object', additionalProperties: false, minProperties: 1,
-    properties: { nama: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, disabled: { type: 'boolean' }, unit },
+    properties: { name: text(120, 'Nama lengkap'), password: { type: 'string', minLength: 10, maxLength: 200 }, roles, disabled: { type: 'boolean' }, unit },
   },
   PasswordChange: {
     type: 'object', additionalProperties: false, required: ['current', 'password'],

@@ -1,14 +1,14 @@
 /**
- * Names instead of login ids: GET /api/people ({id, nama} of everyone) read once per session, as
+ * Names instead of login ids: GET /api/people ({id, name} of everyone) read once per session, as
  * soon as someone is signed in (and has chosen their password). `personLabel(id)` shows a person
- * wherever the app names one (history, claims, audit log): the nama, with the login id only as
+ * wherever the app names one (history, claims, audit log): the name, with the login id only as
  * its tooltip; an id read before the names arrived is filled in when they do.
  */
 import type { Api } from './api.ts';
 import { h } from './dom.ts';
 import type { Session } from './session.ts';
 
-interface PersonName { id: string; nama: string }
+interface PersonName { id: string; name: string }
 
 /** The one directory of the app (set when the core module starts), read by `personLabel`. */
 let directory: PeopleDirectory | undefined;
@@ -37,14 +37,14 @@ export class PeopleDirectory {
     const token = this.session.token;
     this.token = token;
     this.loading ??= this.api.get<PersonName[]>('/api/people').then((people) => {
-      const names = new Map(people.map((person) => [person.id, person.nama]));
+      const names = new Map(people.map((person) => [person.id, person.name]));
       if (this.token === token) this.names = names;
       return names;
     }).catch(() => new Map<string, string>()).finally(() => { this.loading = undefined; });
     return this.loading;
   }
 
-  /** The nama of a login id, when the names have been read. */
+  /** The name of a login id, when the names have been read. */
   nameOf(id: string): string | undefined {
     return this.names?.get(id);
   }
@@ -58,25 +58,25 @@ export class PeopleDirectory {
 
 /**
  * A server's sentence as people read it: each instant (ISO 8601) in the office's time, and a login
- * id the directory knows, where the sentence names a person ("rina", oleh rina), as the nama.
+ * id the directory knows, where the sentence names a person ("rina", oleh rina), as the name.
  */
 export function readable(sentence: string, formatInstant: (iso: string) => string): string {
   const withTimes = sentence.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => formatInstant(iso));
   // Where the server names a person: a quoted login id, or the one after "oleh" (by).
   return withTimes
-    .replace(/"([a-z0-9][a-z0-9._-]{1,63})"/g, (quoted, id: string) => { const nama = directory?.nameOf(id); return nama ? `"${nama}"` : quoted; })
-    .replace(/\boleh ([a-z0-9][a-z0-9._-]{1,63})\b/g, (said, id: string) => { const nama = directory?.nameOf(id); return nama ? `oleh ${nama}` : said; });
+    .replace(/"([a-z0-9][a-z0-9._-]{1,63})"/g, (quoted, id: string) => { const name = directory?.nameOf(id); return name ? `"${name}"` : quoted; })
+    .replace(/\boleh ([a-z0-9][a-z0-9._-]{1,63})\b/g, (said, id: string) => { const name = directory?.nameOf(id); return name ? `oleh ${name}` : said; });
 }
 
-/** A person named: their nama (the login id as tooltip), or the id itself when no one by that id is known; '—' for nobody. */
+/** A person named: their name (the login id as tooltip), or the id itself when no one by that id is known; '—' for nobody. */
 export function personLabel(id: string | undefined): HTMLElement | string {
   if (!id) return '—';
   const known = directory?.nameOf(id);
   const label = h('span', { class: 'orang', title: id }, known ?? id);
   if (known === undefined) {
     void directory?.load().then((names) => {
-      const nama = names.get(id);
-      if (nama) label.textContent = nama;
+      const name = names.get(id);
+      if (name) label.textContent = name;
     });
   }
   return label;

@@ -1,12 +1,13 @@
 /**
- * Who is signed in: the bearer token and the person (id, nama, roles) from POST /api/login,
+ * Who is signed in: the bearer token and the person (id, name, roles) from POST /api/login,
  * kept in sessionStorage so a reload keeps the session and closing the tab ends it.
  */
 import type { Permission } from '../../src/auth/roles.ts';
 
 export interface Person {
   id: string;
-  nama: string;
+  /** Full display name. */
+  name: string;
   roles: string[];
   /** What the person's roles allow, as the server says (src/auth/roles.ts permissionsOf): the screens follow it, never a role list of their own. */
   permissions?: Permission[];
@@ -26,8 +27,8 @@ export class Session {
   constructor() {
     const raw = sessionStorage.getItem(KEY);
     const stored = raw ? (JSON.parse(raw) as Stored) : undefined;
-    // A session kept by an older version (no permissions) is signed in again rather than shown a bare shell.
-    this.stored = stored && Date.parse(stored.expiresAt) > Date.now() && Array.isArray(stored.user.permissions) ? stored : undefined;
+    // A session kept by an older version (no permissions, `nama` for name) is signed in again rather than shown a bare shell.
+    this.stored = stored && Date.parse(stored.expiresAt) > Date.now() && Array.isArray(stored.user.permissions) && typeof stored.user.name === 'string' ? stored : undefined;
   }
 
   get token(): string | undefined { return this.stored?.token; }

@@ -17,8 +17,8 @@ export function generatePassword(): string {
   return [0, 4, 8, 12].map((at) => chars.slice(at, at + 4).join('')).join('-');
 }
 
-/** Shows `password` for the person `nama` (login `id`); resolves when closed. */
-export function showOneTimePassword(title: string, nama: string, id: string, password: string): Promise<void> {
+/** Shows `password` for the person `name` (login `id`); resolves when closed. */
+export function showOneTimePassword(title: string, name: string, id: string, password: string): Promise<void> {
   const value = h('output', { class: 'sandi-sekali mono', 'aria-label': 'Kata sandi sekali pakai' }, password);
   const copy = h('button', { type: 'button', class: 'kedua' }, 'Salin');
   copy.addEventListener('click', () => {
@@ -26,9 +26,9 @@ export function showOneTimePassword(title: string, nama: string, id: string, pas
   });
   const dialog = h('dialog', { class: 'pengguna-dialog sandi', 'aria-labelledby': 'judul-sandi-sekali' },
     h('h2', { id: 'judul-sandi-sekali' }, title),
-    h('p', {}, 'Kata sandi sekali pakai untuk ', h('strong', {}, nama), ' (login ', h('span', { class: 'mono' }, id), '):'),
+    h('p', {}, 'Kata sandi sekali pakai untuk ', h('strong', {}, name), ' (login ', h('span', { class: 'mono' }, id), '):'),
     h('div', { class: 'sandi-baris' }, value, copy),
-    h('p', { class: 'catatan-sandi' }, `Kata sandi ini hanya ditampilkan sekali. Berikan langsung kepada ${nama}; ia wajib menggantinya dengan kata sandinya sendiri saat pertama kali masuk.`),
+    h('p', { class: 'catatan-sandi' }, `Kata sandi ini hanya ditampilkan sekali. Berikan langsung kepada ${name}; ia wajib menggantinya dengan kata sandinya sendiri saat pertama kali masuk.`),
     h('div', { class: 'tombol-dialog' }, h('button', { type: 'button', autofocus: true, onclick: () => dialog.close() }, 'Selesai')));
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => { dialog.remove(); resolve(); });

@@ -48,7 +48,7 @@ export class PeopleView {
       const { users, roles } = loaded;
       const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
       const shown = users.filter((user) => {
-        const text = [user.nama, user.id, user.unit ?? '', ...user.roles.map((r) => roles.name(r))].join(' ').toLowerCase();
+        const text = [user.name, user.id, user.unit ?? '', ...user.roles.map((r) => roles.name(r))].join(' ').toLowerCase();
         return words.every((word) => text.includes(word));
       });
       const active = users.filter((user) => !user.disabled).length;
@@ -65,7 +65,7 @@ export class PeopleView {
       void openPersonDialog({ api: this.api, roles: loaded.roles, units: loaded.units }).then(async (saved) => {
         if (!saved) return;
         changed();
-        await showOneTimePassword('Pengguna ditambahkan', saved.user.nama, saved.user.id, saved.password ?? '');
+        await showOneTimePassword('Pengguna ditambahkan', saved.user.name, saved.user.id, saved.password ?? '');
       });
     });
     await reload();
@@ -77,7 +77,7 @@ export class PeopleView {
     return h('table', { class: 'daftar-pengguna', 'aria-label': 'Daftar pengguna' },
       h('thead', {}, h('tr', {}, ...['Nama', 'Login', 'Peran', 'Unit kerja', 'Status', 'Aksi'].map((title) => h('th', { scope: 'col' }, title)))),
       h('tbody', {}, users.map((user) => h('tr', { class: user.disabled ? 'nonaktif' : null },
-        h('td', {}, h('strong', {}, user.nama), user.id === me ? h('span', { class: 'keterangan' }, ' (Anda)') : null),
+        h('td', {}, h('strong', {}, user.name), user.id === me ? h('span', { class: 'keterangan' }, ' (Anda)') : null),
         h('td', { class: 'mono' }, user.id),
         h('td', {}, h('ul', { class: 'peran' }, user.roles.map((role) =>
           h('li', { class: loaded.roles.isOffice(role) ? 'lencana kantor' : 'lencana' }, loaded.roles.name(role))))),
@@ -95,31 +95,31 @@ export class PeopleView {
   private edit(user: UserView, loaded: Loaded, changed: () => void): void {
     void openPersonDialog({ api: this.api, roles: loaded.roles, units: loaded.units }, user).then((saved) => {
       if (!saved) return;
-      this.notices.show(`Data ${saved.user.nama} disimpan.`, 'sukses');
+      this.notices.show(`Data ${saved.user.name} disimpan.`, 'sukses');
       changed();
     });
   }
 
   private async reset(user: UserView, changed: () => void): Promise<void> {
-    const sure = await confirmAction(`Atur ulang kata sandi ${user.nama}?`,
-      `${user.nama} mendapat kata sandi sekali pakai yang ditampilkan sekali di sini; kata sandinya yang lama tidak berlaku lagi, semua sesinya berakhir, dan ia wajib memilih kata sandi baru saat masuk.`,
+    const sure = await confirmAction(`Atur ulang kata sandi ${user.name}?`,
+      `${user.name} mendapat kata sandi sekali pakai yang ditampilkan sekali di sini; kata sandinya yang lama tidak berlaku lagi, semua sesinya berakhir, dan ia wajib memilih kata sandi baru saat masuk.`,
       'Ya, atur ulang');
     if (!sure) return;
     try {
       const { password } = await this.api.post<{ password: string }>(`/api/users/${encodeURIComponent(user.id)}/reset-password`);
       changed();
-      await showOneTimePassword('Kata sandi diatur ulang', user.nama, user.id, password);
+      await showOneTimePassword('Kata sandi diatur ulang', user.name, user.id, password);
     } catch (error) {
       this.refused(error);
     }
   }
 
   private async setDisabled(user: UserView, disabled: boolean, changed: () => void): Promise<void> {
-    if (disabled && !(await confirmAction(`Nonaktifkan ${user.nama}?`,
-      `${user.nama} tidak dapat masuk lagi dan semua sesinya berakhir. Riwayat kasus tetap menyebut namanya. Akun dapat diaktifkan kembali kapan saja.`, 'Ya, nonaktifkan'))) return;
+    if (disabled && !(await confirmAction(`Nonaktifkan ${user.name}?`,
+      `${user.name} tidak dapat masuk lagi dan semua sesinya berakhir. Riwayat kasus tetap menyebut namanya. Akun dapat diaktifkan kembali kapan saja.`, 'Ya, nonaktifkan'))) return;
     try {
       await this.api.patch(`/api/users/${encodeURIComponent(user.id)}`, { disabled });
-      this.notices.show(`${user.nama} ${disabled ? 'dinonaktifkan' : 'diaktifkan kembali'}.`, 'sukses');
+      this.notices.show(`${user.name} ${disabled ? 'dinonaktifkan' : 'diaktifkan kembali'}.`, 'sukses');
       changed();
     } catch (error) {
       this.refused(error);

@@ -31,23 +31,23 @@ const MIN_PASSWORD = 10;
 export function openPersonDialog({ api, roles, units }: PersonDialogContext, person?: UserView): Promise<Saved | undefined> {
   const adding = person === undefined;
   const error = h('p', { class: 'galat', role: 'alert', hidden: true });
-  const nama = h('input', { name: 'nama', maxlength: 120, autocomplete: 'off', value: person?.nama ?? '' });
+  const fullName = h('input', { name: 'name', maxlength: 120, autocomplete: 'off', value: person?.name ?? '' });
   const login = h('input', { name: 'id', maxlength: 64, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'petunjuk-login' });
   const unit = h('select', { name: 'unit' },
     h('option', { value: '' }, '— tanpa unit —'),
     [...new Set([...units, ...(person?.unit ? [person.unit] : [])])].sort((a, b) => a.localeCompare(b, 'id'))
       .map((u) => h('option', { value: u, selected: u === person?.unit }, u)));
   const held = new Set(person?.roles ?? []);
-  const unknown = [...held].filter((id) => !roles.isOffice(id) && !roles.pelaksana.some((r) => r.id === id)).map((id) => ({ id, nama: id }));
+  const unknown = [...held].filter((id) => !roles.isOffice(id) && !roles.pelaksana.some((r) => r.id === id)).map((id) => ({ id, name: id }));
   const pelaksana = [...roles.pelaksana, ...unknown];
   const box = (role: RoleChoice) => h('label', { class: 'centang' },
     h('input', { type: 'checkbox', name: 'peran', value: role.id, checked: held.has(role.id) }),
-    h('span', {}, role.nama, role.keterangan ? h('small', { class: 'keterangan' }, ` — ${role.keterangan}`) : null));
+    h('span', {}, role.name, role.keterangan ? h('small', { class: 'keterangan' }, ` — ${role.keterangan}`) : null));
   const typed = h('input', { name: 'sandi', type: 'text', autocomplete: 'off', spellcheck: 'false', disabled: true, 'aria-label': 'Kata sandi awal yang diketik' });
   const save = h('button', { type: 'submit' }, adding ? 'Tambah pengguna' : 'Simpan perubahan');
 
   const form = h('form', { novalidate: true, class: 'formulir-pengguna' },
-    h('label', {}, 'Nama lengkap', nama),
+    h('label', {}, 'Nama lengkap', fullName),
     adding
       ? h('div', { class: 'isian' }, h('label', {}, 'Nama login', login),
         h('small', { id: 'petunjuk-login', class: 'keterangan' }, '2–64 huruf kecil, angka, titik, garis bawah atau tanda hubung, mis. budi.santoso'))
@@ -65,7 +65,7 @@ export function openPersonDialog({ api, roles, units }: PersonDialogContext, per
     h('div', { class: 'tombol-dialog' }, h('button', { type: 'button', class: 'kedua', onclick: () => dialog.close() }, 'Batal'), save));
   const titleId = 'judul-formulir-pengguna';
   const dialog = h('dialog', { class: 'pengguna-dialog formulir', 'aria-labelledby': titleId },
-    h('h2', { id: titleId }, adding ? 'Tambah pengguna' : `Ubah pengguna: ${person.nama}`), form);
+    h('h2', { id: titleId }, adding ? 'Tambah pengguna' : `Ubah pengguna: ${person.name}`), form);
   form.addEventListener('change', (event) => {
     typed.disabled = formValues(form).cara !== 'ketik';
     // "Pilih paling sedikit satu peran" no longer holds once a role is ticked.
@@ -84,9 +84,9 @@ export function openPersonDialog({ api, roles, units }: PersonDialogContext, per
       event.preventDefault();
       const values = formValues(form);
       const chosen = [...form.querySelectorAll<HTMLInputElement>('input[name="peran"]:checked')].map((input) => input.value);
-      const name = (values.nama ?? '').trim();
+      const name = (values.name ?? '').trim();
       const id = (values.id ?? '').trim();
-      if (!name) return refuse('Isi nama lengkap.', nama);
+      if (!name) return refuse('Isi nama lengkap.', fullName);
       if (adding && !LOGIN.test(id)) return refuse('Nama login 2–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka.', login);
       if (chosen.length === 0) return refuse('Pilih paling sedikit satu peran.');
       const password = values.cara === 'ketik' ? values.sandi ?? '' : generatePassword();
@@ -94,8 +94,8 @@ export function openPersonDialog({ api, roles, units }: PersonDialogContext, per
       error.hidden = true;
       save.disabled = true;
       const request = adding
-        ? api.post<UserView>('/api/users', { id, nama: name, roles: chosen, password, ...(values.unit ? { unit: values.unit } : {}) })
-        : api.patch<UserView>(`/api/users/${encodeURIComponent(person.id)}`, { nama: name, roles: chosen, unit: values.unit ?? '' });
+        ? api.post<UserView>('/api/users', { id, name, roles: chosen, password, ...(values.unit ? { unit: values.unit } : {}) })
+        : api.patch<UserView>(`/api/users/${encodeURIComponent(person.id)}`, { name, roles: chosen, unit: values.unit ?? '' });
       request.then((user) => {
         saved = adding ? { user, password } : { user };
         dialog.close();
@@ -105,6 +105,6 @@ export function openPersonDialog({ api, roles, units }: PersonDialogContext, per
     dialog.addEventListener('close', () => { dialog.remove(); resolve(saved); });
     document.body.append(dialog);
     dialog.showModal();
-    nama.focus();
+    fullName.focus();
   });
 }

@@ -11,16 +11,16 @@ export type { KnownRole } from '../../src/auth/roles.ts';
 
 export interface RoleChoice {
   id: string;
-  nama: string;
+  name: string;
   /** What the role may do (office roles), or the lanes it stands under. */
   keterangan?: string;
 }
 
 export const OFFICE_ROLES: readonly RoleChoice[] = [
-  { id: 'admin', nama: 'Administrator', keterangan: 'mengelola pengguna dan kalender kerja, dan semua yang lain' },
-  { id: 'analis', nama: 'Analis SOP', keterangan: 'memodelkan dan men-deploy SOP' },
-  { id: 'pimpinan', nama: 'Pimpinan', keterangan: 'memantau semua daftar kerja, tenggat dan laporan' },
-  { id: 'auditor', nama: 'Auditor', keterangan: 'membaca dan memeriksa log audit; tidak mengubah kasus' },
+  { id: 'admin', name: 'Administrator', keterangan: 'mengelola pengguna dan kalender kerja, dan semua yang lain' },
+  { id: 'analis', name: 'Analis SOP', keterangan: 'memodelkan dan men-deploy SOP' },
+  { id: 'pimpinan', name: 'Pimpinan', keterangan: 'memantau semua daftar kerja, tenggat dan laporan' },
+  { id: 'auditor', name: 'Auditor', keterangan: 'membaca dan memeriksa log audit; tidak mengubah kasus' },
 ];
 
 /** The roles by their lanes' names as the server knows them (GET /api/roles); a role's id when the request fails. */
@@ -39,11 +39,11 @@ export class RoleNames {
   readonly pelaksana: RoleChoice[];
 
   constructor(known: readonly KnownRole[]) {
-    for (const role of OFFICE_ROLES) this.names.set(role.id, role.nama);
+    for (const role of OFFICE_ROLES) this.names.set(role.id, role.name);
     this.pelaksana = known.filter((role) => !this.names.has(role.id)).map((role) => ({
-      id: role.id, nama: role.lanes[0] ?? role.id, ...(role.lanes.length > 1 ? { keterangan: `juga: ${role.lanes.slice(1).join(', ')}` } : {}),
-    })).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-    for (const role of this.pelaksana) this.names.set(role.id, role.nama);
+      id: role.id, name: role.lanes[0] ?? role.id, ...(role.lanes.length > 1 ? { keterangan: `juga: ${role.lanes.slice(1).join(', ')}` } : {}),
+    })).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    for (const role of this.pelaksana) this.names.set(role.id, role.name);
   }
 
   /** A role's name; its id when no SOP names it. */

@@ -63,7 +63,7 @@ export class Shell {
     const account = h('button', { type: 'button', class: 'akun', onclick: () => this.changePassword(forced) }, 'Ganti kata sandi');
     const logout = h('button', { type: 'button', class: 'keluar', onclick: () => void this.api.logout().catch(() => undefined) }, 'Keluar');
     const roleLine = h('small', {}, this.roleText(user.roles));
-    const person = h('span', { class: 'pengguna', title: user.id }, user.nama, roleLine);
+    const person = h('span', { class: 'pengguna', title: user.id }, user.name, roleLine);
     // Pelaksana roles by their lanes' names once the server has said them (GET /api/roles).
     if (!forced) void this.roleNames().then((names) => { roleLine.textContent = this.roleText(user.roles, names); });
     if (forced) {
@@ -93,7 +93,7 @@ export class Shell {
 
   /** The person's roles as people call them: office roles by name, pelaksana roles by lane name when known. */
   private roleText(roles: readonly string[], names?: RoleNames): string {
-    return roles.map((role) => names?.name(role) ?? OFFICE_ROLES.find((office) => office.id === role)?.nama ?? role).join(', ');
+    return roles.map((role) => names?.name(role) ?? OFFICE_ROLES.find((office) => office.id === role)?.name ?? role).join(', ');
   }
 
   /** The role names, read once per session. */

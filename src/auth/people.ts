@@ -29,7 +29,7 @@ export function generatePassword(): string {
 
 export interface NewUser {
   id: string;
-  nama: string;
+  name: string;
   password: string;
   roles: string[];
   /** Work unit, e.g. "Kepaniteraan Pidana"; empty or absent: none. */
@@ -40,7 +40,7 @@ export interface NewUser {
 
 /** What an admin may change about a person; `unit: ''` clears the unit. */
 export interface UserChange {
-  nama?: string;
+  name?: string;
   password?: string;
   roles?: string[];
   disabled?: boolean;
@@ -61,7 +61,7 @@ export function signedInUser(user: UserRow): Omit<UserRow, 'passwordHash'> & { p
 
 function checkNewUser(user: NewUser): void {
   if (!ID_PATTERN.test(user.id)) throw new ProtapError('BAD_INPUT', `Nama login "${user.id}" tidak sah: 2–64 huruf kecil, angka, titik, garis bawah atau tanda hubung.`);
-  if (user.nama.trim().length === 0 || user.nama.length > 120) throw new ProtapError('BAD_INPUT', 'Nama lengkap wajib diisi (paling banyak 120 karakter).');
+  if (user.name.trim().length === 0 || user.name.length > 120) throw new ProtapError('BAD_INPUT', 'Nama lengkap wajib diisi (paling banyak 120 karakter).');
   if (user.password.length < MIN_PASSWORD) throw new ProtapError('BAD_INPUT', `Kata sandi paling sedikit ${MIN_PASSWORD} karakter.`);
   if (user.roles.length === 0) throw new ProtapError('BAD_INPUT', 'Sebutkan paling sedikit satu peran.');
   if ((user.unit?.length ?? 0) > MAX_UNIT) throw new ProtapError('BAD_INPUT', `Unit kerja paling banyak ${MAX_UNIT} karakter.`, { field: 'unit' });
@@ -71,8 +71,8 @@ function checkNewUser(user: NewUser): void {
 
 /** Adds a person; refuses an id that exists. */
 /** Everyone's name by login id, to show names instead of ids (GET /api/people). */
-export async function peopleNames(store: CaseStore): Promise<{ id: string; nama: string }[]> {
-  return (await store.listUsers()).map(({ id, nama }) => ({ id, nama }));
+export async function peopleNames(store: CaseStore): Promise<{ id: string; name: string }[]> {
+  return (await store.listUsers()).map(({ id, name }) => ({ id, name }));
 }
 
 /** Every account as an admin manages it, without its password hash (GET /api/users). */
@@ -85,7 +85,7 @@ export async function addUser(store: CaseStore, user: NewUser, now: string): Pro
   if (await store.getUser(user.id)) throw new ProtapError('CONFLICT', `Pengguna "${user.id}" sudah ada.`);
   const unit = user.unit?.trim();
   const row: UserRow = {
-    id: user.id, nama: user.nama.trim(), passwordHash: await hash(user.password), roles: [...new Set(user.roles)],
+    id: user.id, name: user.name.trim(), passwordHash: await hash(user.password), roles: [...new Set(user.roles)],
     disabled: false, ...(unit ? { unit } : {}), mustChangePassword: user.mustChangePassword ?? false, createdAt: now, updatedAt: now,
   };
   await store.saveUser(row);
@@ -97,7 +97,7 @@ export async function updateUser(store: CaseStore, id: string, change: UserChang
   const user = await store.getUser(id);
   if (!user) throw new ProtapError('USER_NOT_FOUND', `Pengguna "${id}" tidak ditemukan.`);
   const next: UserRow = { ...user, updatedAt: now };
-  if (change.nama !== undefined) next.nama = change.nama.trim();
+  if (change.name !== undefined) next.name = change.name.trim();
   if (change.roles !== undefined) next.roles = [...new Set(change.roles)];
   if (change.disabled !== undefined) next.disabled = change.disabled;
   if (change.unit !== undefined) {
@@ -106,7 +106,7 @@ export async function updateUser(store: CaseStore, id: string, change: UserChang
     else delete next.unit;
   }
   if (change.mustChangePassword !== undefined) next.mustChangePassword = change.mustChangePassword;
-  checkNewUser({ id, nama: next.nama, password: change.password ?? 'x'.repeat(MIN_PASSWORD), roles: next.roles, ...(next.unit ? { unit: next.unit } : {}) });
+  checkNewUser({ id, name: next.name, password: change.password ?? 'x'.repeat(MIN_PASSWORD), roles: next.roles, ...(next.unit ? { unit: next.unit } : {}) });
   const activeAdmin = (u: UserRow) => !u.disabled && u.roles.includes('admin');
   if (activeAdmin(user) && !activeAdmin(next) && !(await store.listUsers()).some((u) => u.id !== id && activeAdmin(u))) {
     // Nobody could manage people any more; only `protap user` on the server machine would help.
@@ -174,7 +174,7 @@ export async function ensureAdmin(store: CaseStore, now: string, password?: stri
   const chosen = password ?? generatePassword();
   let created: UserRow;
   try {
-    created = await addUser(store, { id: 'admin', nama: 'Administrator', password: chosen, roles: ['admin'] }, now);
+    created = await addUser(store, { id: 'admin', name: 'Administrator', password: chosen, roles: ['admin'] }, now);
   } catch (error) {
     if (error instanceof ProtapError && error.code === 'CONFLICT') return { created: false };
     throw error;

@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     if (action === 'list') {
       const people = (await store.listUsers()).map(publicUser);
       if (v.json) console.log(JSON.stringify(people, null, 2));
-      else for (const p of people) console.log(`${p.id.padEnd(20)} ${p.nama.padEnd(30)} ${p.roles.join(', ')}${p.unit ? `  [${p.unit}]` : ''}${p.disabled ? '  (nonaktif)' : ''}`);
+      else for (const p of people) console.log(`${p.id.padEnd(20)} ${p.name.padEnd(30)} ${p.roles.join(', ')}${p.unit ? `  [${p.unit}]` : ''}${p.disabled ? '  (nonaktif)' : ''}`);
       return 0;
     }
     const typed = v['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
@@ -57,13 +57,13 @@ export async function run(args: string[]): Promise<number> {
         return 2;
       }
       const password = typed ?? generatePassword();
-      const user = await addUser(store, { id: id as string, nama: v.nama, password, roles: roles(v.peran) as string[], ...(v.unit !== undefined ? { unit: v.unit } : {}) }, now);
+      const user = await addUser(store, { id: id as string, name: v.nama, password, roles: roles(v.peran) as string[], ...(v.unit !== undefined ? { unit: v.unit } : {}) }, now);
       console.log(`Pengguna ${user.id} (${user.roles.join(', ')}) dibuat.${typed === undefined ? ` Kata sandi (hanya ditampilkan sekali): ${password}` : ''}`);
       return 0;
     }
     const password = typed ?? (v['password-baru'] ? generatePassword() : undefined);
     const change = {
-      ...(v.nama ? { nama: v.nama } : {}), ...(v.peran ? { roles: roles(v.peran) as string[] } : {}), ...(v.unit !== undefined ? { unit: v.unit } : {}),
+      ...(v.nama ? { name: v.nama } : {}), ...(v.peran ? { roles: roles(v.peran) as string[] } : {}), ...(v.unit !== undefined ? { unit: v.unit } : {}),
       ...(v.nonaktif ? { disabled: true } : v.aktif ? { disabled: false } : {}), ...(password ? { password } : {}),
     };
     const user = await updateUser(store, id as string, change, now);

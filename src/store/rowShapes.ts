@@ -93,7 +93,7 @@ export function definitionVersionOf(row: Row): DefinitionVersion {
 
 export function userOf(row: Row): UserRow {
   return {
-    id: row.id as string, nama: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
+    id: row.id as string, name: row.nama as string, passwordHash: row.password_hash as string, roles: JSON.parse(row.roles as string) as string[],
     disabled: row.disabled === 1 || row.disabled === true, ...(typeof row.unit === 'string' ? { unit: row.unit } : {}),
     mustChangePassword: row.must_change_password === 1 || row.must_change_password === true, createdAt: row.created_at as string, updatedAt: row.updated_at as string,
   };

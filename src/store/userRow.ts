@@ -4,7 +4,8 @@
 export interface UserRow {
   /** Login name, e.g. "jurusita-1" (lowercase letters, digits, . _ -). */
   id: string;
-  nama: string;
+  /** Full display name, e.g. "Budi Santoso" (the stores' column `nama`). */
+  name: string;
   /** argon2id hash (PHC string) of the password. */
   passwordHash: string;
   /** admin, analis, pimpinan, auditor, and pelaksana roles (the sop:pelaksana ids of lanes). */

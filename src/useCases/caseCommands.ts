@@ -62,7 +62,7 @@ export async function sendMessage(
 /** Inside a step command's transaction: refuses a step of a lane whose role the person does not hold. */
 const laneHolder = (person: UserRow) => (step: OpenStep): void => {
   if (!mayComplete(person, step.pelaksana)) {
-    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; Anda (${person.nama}) tidak memegang peran itu.`, { pelaksana: step.pelaksana });
+    throw new ProtapError('FORBIDDEN', `Langkah "${step.name ?? step.id}" dikerjakan oleh peran ${step.pelaksana}; Anda (${person.name}) tidak memegang peran itu.`, { pelaksana: step.pelaksana });
   }
 };
 

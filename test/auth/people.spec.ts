@@ -16,11 +16,11 @@ const open = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'protap-peopl
 describe('people and login', () => {
   it('keeps one active admin: the last cannot be disabled or lose the role, one of two can', async () => {
     const store = open();
-    await addUser(store, { id: 'admin-1', nama: 'Admin Satu', password: 'rahasia-admin-1', roles: ['admin'] }, NOW);
+    await addUser(store, { id: 'admin-1', name: 'Admin Satu', password: 'rahasia-admin-1', roles: ['admin'] }, NOW);
     await expect(updateUser(store, 'admin-1', { disabled: true }, NOW)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('satu-satunya admin aktif') });
     await expect(updateUser(store, 'admin-1', { roles: ['pimpinan'] }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await store.getUser('admin-1'))?.disabled).toBe(false);
-    await addUser(store, { id: 'admin-2', nama: 'Admin Dua', password: 'rahasia-admin-2', roles: ['admin'] }, NOW);
+    await addUser(store, { id: 'admin-2', name: 'Admin Dua', password: 'rahasia-admin-2', roles: ['admin'] }, NOW);
     expect((await updateUser(store, 'admin-1', { disabled: true }, NOW)).disabled).toBe(true);
     await expect(updateUser(store, 'admin-2', { roles: ['auditor'] }, NOW)).rejects.toMatchObject({ code: 'CONFLICT' });
     await store.close();
@@ -28,7 +28,7 @@ describe('people and login', () => {
 
   it('stores an argon2id hash, never the password, and logs in with a token that expires after 12 hours', async () => {
     const store = open();
-    await addUser(store, { id: 'jurusita-1', nama: 'Budi', password: 'rahasia-budi-1', roles: ['jurusita'] }, NOW);
+    await addUser(store, { id: 'jurusita-1', name: 'Budi', password: 'rahasia-budi-1', roles: ['jurusita'] }, NOW);
     const stored = await store.getUser('jurusita-1');
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(stored)).not.toContain('rahasia-budi-1');
@@ -44,7 +44,7 @@ describe('people and login', () => {
 
   it('refuses a wrong password and an unknown name alike, and a disabled account', async () => {
     const store = open();
-    await addUser(store, { id: 'hakim-1', nama: 'Sari', password: 'rahasia-sari-1', roles: ['majelis-hakim'] }, NOW);
+    await addUser(store, { id: 'hakim-1', name: 'Sari', password: 'rahasia-sari-1', roles: ['majelis-hakim'] }, NOW);
     const refusals = await Promise.allSettled([login(store, 'hakim-1', 'salah-salah-1', NOW), login(store, 'tidak-ada', 'rahasia-sari-1', NOW)]);
     expect(refusals.map((r) => r.status === 'rejected' && (r.reason as { code: string }).code)).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED']);
     const { token } = await login(store, 'hakim-1', 'rahasia-sari-1', NOW);
@@ -56,10 +56,10 @@ describe('people and login', () => {
 
   it('checks names, passwords and roles of new people', async () => {
     const store = open();
-    await expect(addUser(store, { id: 'Budi Besar', nama: 'B', password: 'rahasia-budi-1', roles: ['jurusita'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(addUser(store, { id: 'budi', nama: 'B', password: 'pendek', roles: ['jurusita'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(addUser(store, { id: 'budi', nama: 'B', password: 'rahasia-budi-1', roles: [] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(addUser(store, { id: 'budi', nama: 'B', password: 'rahasia-budi-1', roles: ['Jurusita Pengganti'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(addUser(store, { id: 'Budi Besar', name: 'B', password: 'rahasia-budi-1', roles: ['jurusita'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(addUser(store, { id: 'budi', name: 'B', password: 'pendek', roles: ['jurusita'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(addUser(store, { id: 'budi', name: 'B', password: 'rahasia-budi-1', roles: [] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(addUser(store, { id: 'budi', name: 'B', password: 'rahasia-budi-1', roles: ['Jurusita Pengganti'] }, NOW)).rejects.toMatchObject({ code: 'BAD_INPUT' });
     await store.close();
   });
 
@@ -74,7 +74,7 @@ describe('people and login', () => {
 
   it('remembers a token for a few seconds, and forgets what this process changes at once', async () => {
     const store = open();
-    await addUser(store, { id: 'panitera-1', nama: 'Ani', password: 'rahasia-ani-12', roles: ['panitera'] }, NOW);
+    await addUser(store, { id: 'panitera-1', name: 'Ani', password: 'rahasia-ani-12', roles: ['panitera'] }, NOW);
     const { token } = await login(store, 'panitera-1', 'rahasia-ani-12', NOW);
     const cache = new SessionCache(store, 10_000);
     expect((await cache.authenticate(token, NOW))?.id).toBe('panitera-1');

@@ -44,7 +44,7 @@ describe('protap user', () => {
     expect(await main(['user', 'set', 'jurusita-1', '--peran', 'jurusita,panitera'])).toBe(0);
     expect(await main(['user', 'list', '--json'])).toBe(0);
     const listed = JSON.parse(io.out().slice(io.out().indexOf('[')));
-    expect(listed).toEqual([expect.objectContaining({ id: 'jurusita-1', nama: 'Budi Santoso', roles: ['jurusita', 'panitera'], disabled: false })]);
+    expect(listed).toEqual([expect.objectContaining({ id: 'jurusita-1', name: 'Budi Santoso', roles: ['jurusita', 'panitera'], disabled: false })]);
     expect(JSON.stringify(listed)).not.toContain('argon2');
     const store = new SqliteStore(join(dir, 'protap.db'));
     expect((await login(store, 'jurusita-1', password, new Date().toISOString())).user.id).toBe('jurusita-1');

@@ -16,9 +16,9 @@ import { call } from '../../server/spawnServer.ts';
 import { evidenceProblem } from '../../src/audit/evidence.ts';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
 
-const AUDITOR = { id: 'auditor-1', nama: 'Auditor Bawas', password: 'sandi-auditor-uji', roles: ['auditor'] };
-const PIMPINAN = { id: 'pimpinan-1', nama: 'Ketua Pengadilan', password: 'sandi-pimpinan-uji', roles: ['pimpinan'] };
-const KASUBAG = { id: 'kasubag-1', nama: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
+const AUDITOR = { id: 'auditor-1', name: 'Auditor Bawas', password: 'sandi-auditor-uji', roles: ['auditor'] };
+const PIMPINAN = { id: 'pimpinan-1', name: 'Ketua Pengadilan', password: 'sandi-pimpinan-uji', roles: ['pimpinan'] };
+const KASUBAG = { id: 'kasubag-1', name: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
 const SCREENSHOTS = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-screenshots');
 /** Polls with room for a busy machine. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });

@@ -13,8 +13,8 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
 
-const panmud = { id: 'rina', nama: 'Rina Panmud Perdata', password: 'sandi-rina-uji', roles: ['panmud-perdata'] };
-const auditor = { id: 'umar', nama: 'Umar Auditor', password: 'sandi-umar-uji', roles: ['auditor'] };
+const panmud = { id: 'rina', name: 'Rina Panmud Perdata', password: 'sandi-rina-uji', roles: ['panmud-perdata'] };
+const auditor = { id: 'umar', name: 'Umar Auditor', password: 'sandi-umar-uji', roles: ['auditor'] };
 const SCREENSHOTS = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-screenshots');
 // The server runs on the real clock: dates near today, so the 14-day window is still open when read.
 const today = DateTime.now().setZone('Asia/Jakarta');

@@ -15,9 +15,9 @@ import { describeBrowser, startApp, type AppUnderTest } from './support/browser.
 import { append, deploy, dragIntoLane, elementIds, select } from './support/drawing.ts';
 
 const NAME = 'Penerimaan Permohonan Upaya Hukum';
-const analis = { id: 'ani', nama: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
-const petugas = { id: 'dewi', nama: 'Dewi Petugas Meja', password: 'sandi-dewi-uji', roles: ['petugas-meja'] };
-const panitera = { id: 'agus', nama: 'Agus Panitera', password: 'sandi-agus-uji', roles: ['panitera'] };
+const analis = { id: 'ani', name: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
+const petugas = { id: 'dewi', name: 'Dewi Petugas Meja', password: 'sandi-dewi-uji', roles: ['petugas-meja'] };
+const panitera = { id: 'agus', name: 'Agus Panitera', password: 'sandi-agus-uji', roles: ['panitera'] };
 /** The three-way choice: each answer and the step it leads to. */
 const CHOICES = [
   { answer: 'Banding', step: 'Mengirim berkas banding' },

@@ -14,8 +14,8 @@ import { describeBrowser, startApp, type AppUnderTest } from './support/browser.
 const SOP = 'processes/keuangan/keuangan-C-2.bpmn';
 const PROCESS_ID = 'keuangan-C-2';
 const NAME = 'Laporan Keuangan Tri Wulan, Semester dan Tahunan';
-const analis = { id: 'ani', nama: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
-const pelaksana = { id: 'kasubag', nama: 'Kasubag Keuangan', password: 'sandi-kasubag-uji', roles: ['kasubag-keuangan'] };
+const analis = { id: 'ani', name: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
+const pelaksana = { id: 'kasubag', name: 'Kasubag Keuangan', password: 'sandi-kasubag-uji', roles: ['kasubag-keuangan'] };
 /** Polls with room for a busy machine (the panel commits typed text after its debounce). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 // Screenshots go to a folder outside the tree (docs/screenshots/ keeps the ones chosen by hand).

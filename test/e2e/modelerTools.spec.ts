@@ -13,7 +13,7 @@ import { newDiagram } from '../../editor/modeler/newDiagram.ts';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
 
 const PROCESS_ID = 'surat-masuk';
-const analis = { id: 'ana', nama: 'Ana Analis', password: 'sandi-analis-uji', roles: ['analis'] };
+const analis = { id: 'ana', name: 'Ana Analis', password: 'sandi-analis-uji', roles: ['analis'] };
 /** Screenshots at 1366×768 for a person to look at; docs/screenshots/pemodel.png is chosen from them by hand. */
 const screenshots = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-screenshots');
 /** Polls with room for a busy machine. */

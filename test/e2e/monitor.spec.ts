@@ -12,8 +12,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call } from '../../server/spawnServer.ts';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
 
-const KETUA = { id: 'ketua-1', nama: 'Ketua Pengadilan', password: 'sandi-ketua-uji', roles: ['pimpinan'] };
-const KASUBAG = { id: 'kasubag-1', nama: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
+const KETUA = { id: 'ketua-1', name: 'Ketua Pengadilan', password: 'sandi-ketua-uji', roles: ['pimpinan'] };
+const KASUBAG = { id: 'kasubag-1', name: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
 const ROLES = 'kasubag-umum,staf-umum';
 
 /** umum-F (Pelaporan) with its first step due 1 hour after the case's `laporanDiminta`. */

@@ -18,7 +18,7 @@ const SCREENSHOTS = process.env.PROTAP_SCREENSHOTS ?? join(tmpdir(), 'protap-scr
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const ADMIN = { id: 'admin', password: ADMIN_PASSWORD };
-const RINA = { id: 'rina.kasubag', nama: 'Rina Kartika', unit: 'Sub Bagian Umum', role: 'Kasubag Umum', chosen: 'sandi-pilihan-rina' };
+const RINA = { id: 'rina.kasubag', name: 'Rina Kartika', unit: 'Sub Bagian Umum', role: 'Kasubag Umum', chosen: 'sandi-pilihan-rina' };
 const STEP = /Menghimpun bahan laporan/;
 
 describeBrowser('aplikasi web: pengguna', () => {
@@ -27,7 +27,7 @@ describeBrowser('aplikasi web: pengguna', () => {
     app = await startApp();
     await app.deploy('processes/umum/umum-F.bpmn');
     await app.deploy('processes/pidana/pidana-A.bpmn');
-    await app.addPerson({ id: 'budi', nama: 'Budi Staf Umum', password: 'sandi-budi-uji', roles: ['staf-umum'] });
+    await app.addPerson({ id: 'budi', name: 'Budi Staf Umum', password: 'sandi-budi-uji', roles: ['staf-umum'] });
     expect((await app.api('POST', '/api/cases', { processId: 'umum-F', businessKey: 'LAP/2026/07' })).status).toBe(201);
   }, 90_000);
   afterAll(async () => { await app?.close(); });
@@ -65,7 +65,7 @@ describeBrowser('aplikasi web: pengguna', () => {
 
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
     const form = page.getByRole('dialog', { name: 'Tambah pengguna' });
-    await form.getByLabel('Nama lengkap').fill(RINA.nama);
+    await form.getByLabel('Nama lengkap').fill(RINA.name);
     await form.getByLabel('Nama login').fill('Rina Kasubag');
     // The units are those of the deployed SOPs; roles by their lanes' names, in two groups.
     expect(await form.getByLabel('Unit kerja').locator('option').allTextContents()).toEqual(['— tanpa unit —', 'Kepaniteraan Pidana', 'Sub Bagian Umum']);
@@ -90,11 +90,11 @@ describeBrowser('aplikasi web: pengguna', () => {
     await shown.getByRole('button', { name: 'Salin' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'people-sandi-sekali.png') });
     await shown.getByRole('button', { name: 'Selesai' }).click();
-    const row = table.getByRole('row', { name: new RegExp(RINA.nama) });
+    const row = table.getByRole('row', { name: new RegExp(RINA.name) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(new RegExp(`${RINA.id}.*${RINA.role}.*${RINA.unit}.*aktif.*belum ganti kata sandi`));
     const stored = (await app.api('GET', '/api/users')).body.find((u: { id: string }) => u.id === RINA.id);
-    expect(stored).toMatchObject({ nama: RINA.nama, roles: ['kasubag-umum'], unit: RINA.unit, mustChangePassword: true });
+    expect(stored).toMatchObject({ name: RINA.name, roles: ['kasubag-umum'], unit: RINA.unit, mustChangePassword: true });
     await signOut(page);
 
     // Rina signs in: only the dialog, which Escape does not close.
@@ -127,7 +127,7 @@ describeBrowser('aplikasi web: pengguna', () => {
     await page.getByRole('heading', { name: 'Daftar Kerja' }).waitFor();
     await page.getByRole('row', { name: STEP }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(await page.locator('header .pengguna').textContent()).toContain(RINA.nama);
+    expect(await page.locator('header .pengguna').textContent()).toContain(RINA.name);
     await page.context().close();
   }, 90_000);
 
@@ -149,7 +149,7 @@ describeBrowser('aplikasi web: pengguna', () => {
     await page.getByRole('dialog', { name: /Ubah pengguna/ }).getByLabel('Unit kerja').selectOption('');
     await page.getByRole('dialog', { name: /Ubah pengguna/ }).getByRole('button', { name: 'Simpan perubahan' }).click();
     await expect.poll(async () => (await app.api('GET', '/api/users')).body.find((u: { id: string }) => u.id === 'budi')).toEqual(
-      expect.objectContaining({ nama: 'Budi Santoso', roles: ['kasubag-umum', 'staf-umum'], mustChangePassword: false }));
+      expect.objectContaining({ name: 'Budi Santoso', roles: ['kasubag-umum', 'staf-umum'], mustChangePassword: false }));
     expect((await app.api('GET', '/api/users')).body.find((u: { id: string }) => u.id === 'budi')).not.toHaveProperty('unit');
 
     await budi.getByRole('button', { name: 'Atur ulang kata sandi' }).click();

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call } from '../../server/spawnServer.ts';
 import { describeBrowser, startApp, type AppUnderTest } from './support/browser.ts';
 
-const AUDITOR = { id: 'auditor-1', nama: 'Auditor Bawas', password: 'sandi-auditor-uji', roles: ['auditor'] };
-const KASUBAG = { id: 'kasubag-1', nama: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
+const AUDITOR = { id: 'auditor-1', name: 'Auditor Bawas', password: 'sandi-auditor-uji', roles: ['auditor'] };
+const KASUBAG = { id: 'kasubag-1', name: 'Kasubag Umum', password: 'sandi-kasubag-uji', roles: ['kasubag-umum', 'staf-umum'] };
 
 describeBrowser('aplikasi web: audit dan replay', () => {
   let app: AppUnderTest;
@@ -53,7 +53,7 @@ describeBrowser('aplikasi web: audit dan replay', () => {
     const rows = page.getByRole('table', { name: 'Log kasus' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     // People by name (GET /api/people), the login id as the tooltip.
-    await expect.poll(() => rows.locator('td.aktor').allTextContents()).toEqual(['Administrator', KASUBAG.nama, KASUBAG.nama]);
+    await expect.poll(() => rows.locator('td.aktor').allTextContents()).toEqual(['Administrator', KASUBAG.name, KASUBAG.name]);
     expect(await rows.locator('td.aktor .orang').evaluateAll((spans) => spans.map((span) => span.getAttribute('title')))).toEqual(['admin', KASUBAG.id, KASUBAG.id]);
     expect(await rows.nth(1).textContent()).toContain('Langkah diselesaikan «Menghimpun bahan laporan');
     expect(await rows.nth(0).textContent()).toContain('perihal=Laporan bulanan');

@@ -25,7 +25,7 @@ const STEPS = [
 ];
 const NOMOR = 'W11.U1/1/SOP/HK/2026';
 const DASAR_HUKUM = 'Undang-Undang Nomor 48 Tahun 2009 tentang Kekuasaan Kehakiman';
-const analis = { id: 'ani', nama: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
+const analis = { id: 'ani', name: 'Ani Analis', password: 'sandi-analis-uji', roles: ['analis'] };
 /** Polls with room for a busy machine (the panel commits typed text after its debounce). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const root = resolve(import.meta.dirname, '../..');

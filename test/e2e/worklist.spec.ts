@@ -22,13 +22,13 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 const SOP = 'processes/umum/umum-F.bpmn';
 const STEP_1 = /Menghimpun bahan laporan/;
 const STEP_2 = /Mengetik data/;
-const kasubag = { id: 'rina', nama: 'Rina Kasubag Umum', password: 'sandi-rina-uji', roles: ['kasubag-umum'] };
-const staf = { id: 'budi', nama: 'Budi Staf Umum', password: 'sandi-budi-uji', roles: ['staf-umum'] };
-const rekan = { id: 'sari', nama: 'Sari Staf Umum', password: 'sandi-sari-uji', roles: ['staf-umum'] };
+const kasubag = { id: 'rina', name: 'Rina Kasubag Umum', password: 'sandi-rina-uji', roles: ['kasubag-umum'] };
+const staf = { id: 'budi', name: 'Budi Staf Umum', password: 'sandi-budi-uji', roles: ['staf-umum'] };
+const rekan = { id: 'sari', name: 'Sari Staf Umum', password: 'sandi-sari-uji', roles: ['staf-umum'] };
 const KEPUTUSAN = 'test/model/stepForms.keputusan.bpmn';
 const PERIKSA = /Memeriksa kelengkapan berkas/;
-const petugas = { id: 'dewi', nama: 'Dewi Petugas Meja', password: 'sandi-dewi-uji', roles: ['petugas-meja'] };
-const panitera = { id: 'agus', nama: 'Agus Panitera', password: 'sandi-agus-uji', roles: ['panitera'] };
+const petugas = { id: 'dewi', name: 'Dewi Petugas Meja', password: 'sandi-dewi-uji', roles: ['petugas-meja'] };
+const panitera = { id: 'agus', name: 'Agus Panitera', password: 'sandi-agus-uji', roles: ['panitera'] };
 
 describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
   let app: AppUnderTest;
@@ -117,8 +117,8 @@ describeBrowser('aplikasi web: daftar kerja dan kasus', () => {
     expect(await second.locator('dl.fakta').textContent()).toContain('selesai');
     const history = second.getByRole('region', { name: 'Riwayat' });
     // Who did it, by name; the login id is the tooltip.
-    await expect.poll(() => history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).textContent()).toContain(kasubag.nama);
-    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_2/ }).textContent()).toContain(staf.nama);
+    await expect.poll(() => history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).textContent()).toContain(kasubag.name);
+    expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_2/ }).textContent()).toContain(staf.name);
     expect(await history.getByRole('row', { name: /COMPLETE\.Langkah_1/ }).locator('.orang').getAttribute('title')).toBe(kasubag.id);
     expect(await history.getByRole('link', { name: /replay audit/ }).getAttribute('href')).toBe(`#/audit/${encodeURIComponent(caseId)}`);
 

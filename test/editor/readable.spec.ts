@@ -1,6 +1,6 @@
 /**
  * A server's sentence as the web app shows it (editor/core/people.ts `readable`): the person it
- * names by their nama, its instants in the office's time — never a login id or a UTC timestamp.
+ * names by their name, its instants in the office's time — never a login id or a UTC timestamp.
  */
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../editor/core/api.ts';
@@ -10,8 +10,8 @@ import { formatTanggal, useOfficeZone } from '../../editor/i18n/format.ts';
 
 describe('readable', () => {
   it('names people and shows times in the office zone', async () => {
-    const api = { get: async () => [{ id: 'rina', nama: 'Rina Kartika' }, { id: 'admin', nama: 'Administrator' }] } as unknown as Api;
-    const session = { token: 't', user: { id: 'tono', nama: 'Tono', roles: [] }, onChange: () => {} } as unknown as Session;
+    const api = { get: async () => [{ id: 'rina', name: 'Rina Kartika' }, { id: 'admin', name: 'Administrator' }] } as unknown as Api;
+    const session = { token: 't', user: { id: 'tono', name: 'Tono', roles: [] }, onChange: () => {} } as unknown as Session;
     const directory = new PeopleDirectory(api, session);
     await directory.load();
     const said = 'Langkah "Menghimpun" pada kasus X sedang diambil oleh rina (sejak 2026-03-02T02:00:00.000Z); pengguna "admin" dan "budi".';

@@ -146,7 +146,7 @@ describe('HTTP API', () => {
       ['jurusita-1', 'GET', '/api/worklist?pelaksana=majelis-hakim', undefined, 403, 'FORBIDDEN'],
       ['jurusita-1', 'GET', '/api/worklist?semua=true', undefined, 403, 'FORBIDDEN'],
       ['jurusita-1', 'GET', '/api/users', undefined, 403, 'FORBIDDEN'],
-      ['pimpinan-1', 'POST', '/api/users', { id: 'x1', nama: 'X', password: PASSWORD, roles: ['admin'] }, 403, 'FORBIDDEN'],
+      ['pimpinan-1', 'POST', '/api/users', { id: 'x1', name: 'X', password: PASSWORD, roles: ['admin'] }, 403, 'FORBIDDEN'],
       ['analis-1', 'PATCH', '/api/users/jurusita-1', { roles: ['admin'] }, 403, 'FORBIDDEN'],
     ];
     for (const [who, method, path, body, status, code] of refusals) {
@@ -218,9 +218,9 @@ describe('HTTP API', () => {
     expect((await call(url, 'GET', '/api/me', undefined, as['auditor-1'])).body.permissions).toEqual(['oversee', 'audit']);
     expect((await call(url, 'POST', '/api/login', { id: 'hakim-1', password: PASSWORD })).body.user.permissions).toEqual(['act']);
     expect(JSON.stringify((await call(url, 'GET', '/api/users', undefined, as.admin)).body)).not.toMatch(/argon2|passwordHash/);
-    const weak = await call(url, 'POST', '/api/users', { id: 'baru', nama: 'Baru', password: 'pendek', roles: ['jurusita'] }, as.admin);
+    const weak = await call(url, 'POST', '/api/users', { id: 'baru', name: 'Baru', password: 'pendek', roles: ['jurusita'] }, as.admin);
     expect([weak.status, weak.body.code]).toEqual([400, 'BAD_INPUT']);
-    expect((await call(url, 'POST', '/api/users', { id: 'hakim-1', nama: 'Lagi', password: PASSWORD, roles: ['x'] }, as.admin)).status).toBe(409);
+    expect((await call(url, 'POST', '/api/users', { id: 'hakim-1', name: 'Lagi', password: PASSWORD, roles: ['x'] }, as.admin)).status).toBe(409);
     // Disabling ends the person's sessions at once.
     expect((await call(url, 'PATCH', '/api/users/hakim-1', { disabled: true }, as.admin)).body).toMatchObject({ disabled: true });
     expect((await call(url, 'GET', '/api/me', undefined, as['hakim-1'])).status).toBe(401);

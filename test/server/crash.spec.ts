@@ -51,7 +51,7 @@ describe('crash: SIGKILL under load, then restart on the same database', () => {
     const first = await startServer(env);
     servers.push(first);
     const admin = { authorization: `Bearer ${(await call(first.url, 'POST', '/api/login', { id: 'admin', password: env.PROTAP_ADMIN_PASSWORD })).body.token}` };
-    expect((await call(first.url, 'POST', '/api/users', { id: 'petugas-1', nama: 'Petugas', password: 'petugas-uji-123', roles: ['petugas', 'analis'], mustChangePassword: false }, admin)).status).toBe(201);
+    expect((await call(first.url, 'POST', '/api/users', { id: 'petugas-1', name: 'Petugas', password: 'petugas-uji-123', roles: ['petugas', 'analis'], mustChangePassword: false }, admin)).status).toBe(201);
     const login = async (url: string) => ({ authorization: `Bearer ${(await call(url, 'POST', '/api/login', { id: 'petugas-1', password: 'petugas-uji-123' })).body.token}` });
     const petugas = await login(first.url);
     expect((await call(first.url, 'POST', '/api/definitions', BPMN, petugas)).status).toBe(201);

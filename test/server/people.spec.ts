@@ -36,7 +36,7 @@ describe('HTTP API: people', () => {
   afterAll(async () => { await api.close(); });
 
   it('adds a person who must change the password an admin chose, with a unit that can be changed and cleared', async () => {
-    const added = await call(url, 'POST', '/api/users', { id: 'panmud-1', nama: 'Sri Panmud', password: 'sandi-awal-123', roles: ['panmud-pidana'], unit: 'Kepaniteraan Pidana' }, as('admin'));
+    const added = await call(url, 'POST', '/api/users', { id: 'panmud-1', name: 'Sri Panmud', password: 'sandi-awal-123', roles: ['panmud-pidana'], unit: 'Kepaniteraan Pidana' }, as('admin'));
     expect(added).toMatchObject({ status: 201, body: { id: 'panmud-1', unit: 'Kepaniteraan Pidana', mustChangePassword: true, disabled: false } });
     expect(JSON.stringify(added.body)).not.toMatch(/argon2|passwordHash/);
     expect((await call(url, 'GET', '/api/users', undefined, as('admin'))).body).toContainEqual(expect.objectContaining({ id: 'panmud-1', unit: 'Kepaniteraan Pidana' }));
@@ -52,7 +52,7 @@ describe('HTTP API: people', () => {
     const tooLong = await call(url, 'PATCH', '/api/users/panmud-1', { unit: 'x'.repeat(121) }, as('admin'));
     expect(tooLong).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', detail: expect.stringContaining('120') } });
     // Set-up scripts may say the chosen password stands.
-    const trusted = await call(url, 'POST', '/api/users', { id: 'panmud-2', nama: 'Tono', password: 'sandi-awal-123', roles: ['panmud-pidana'], mustChangePassword: false }, as('admin'));
+    const trusted = await call(url, 'POST', '/api/users', { id: 'panmud-2', name: 'Tono', password: 'sandi-awal-123', roles: ['panmud-pidana'], mustChangePassword: false }, as('admin'));
     expect(trusted.body).toMatchObject({ mustChangePassword: false });
     expect(trusted.body).not.toHaveProperty('unit');
   });
@@ -120,9 +120,9 @@ describe('HTTP API: people', () => {
   it('gives everyone signed in the names of all people, without roles or hashes', async () => {
     const people = await call(url, 'GET', '/api/people', undefined, as('pimpinan-1'));
     expect(people.status).toBe(200);
-    expect(people.body).toContainEqual({ id: 'admin', nama: 'Administrator' });
-    expect(people.body).toContainEqual({ id: 'pimpinan-1', nama: 'pimpinan-1' });
-    for (const person of people.body as Record<string, unknown>[]) expect(Object.keys(person).sort()).toEqual(['id', 'nama']);
+    expect(people.body).toContainEqual({ id: 'admin', name: 'Administrator' });
+    expect(people.body).toContainEqual({ id: 'pimpinan-1', name: 'pimpinan-1' });
+    for (const person of people.body as Record<string, unknown>[]) expect(Object.keys(person).sort()).toEqual(['id', 'name']);
     expect(JSON.stringify(people.body)).not.toMatch(/argon2|roles|jurusita"\]/);
     expect((await call(url, 'GET', '/api/people')).status).toBe(401);
   });
@@ -138,7 +138,7 @@ describe('HTTP API: people', () => {
     for (const id of ['jurusita-3', 'analis-1', 'pimpinan-1']) {
       const attempts: [string, string, unknown][] = [
         ['GET', '/api/users', undefined],
-        ['POST', '/api/users', { id: 'x-1', nama: 'X', password: PASSWORD, roles: ['jurusita'] }],
+        ['POST', '/api/users', { id: 'x-1', name: 'X', password: PASSWORD, roles: ['jurusita'] }],
         ['PATCH', '/api/users/panmud-2', { unit: 'Kepaniteraan Pidana' }],
         ['POST', '/api/users/panmud-2/reset-password', undefined],
       ];

@@ -36,7 +36,7 @@ describe('who may start, message and read, by the SOP', () => {
   /** One signed-in person per pelaksana role of the catalogue: "peran-<role>", no unit. */
   const holder = (role: string) => api.as[`peran-${role}`] as Record<string, string>;
   const person = async (id: string, roles: string[], unit?: string) => {
-    await addUser(api.store, { id, nama: id, password: PASSWORD, roles, ...(unit ? { unit } : {}) }, '2026-03-02T09:00:00+07:00');
+    await addUser(api.store, { id, name: id, password: PASSWORD, roles, ...(unit ? { unit } : {}) }, '2026-03-02T09:00:00+07:00');
     await api.loginAs(id);
   };
   beforeAll(async () => {

@@ -277,7 +277,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
 
     it('saves, replaces, gets, lists (by id, bytewise) and counts users', async () => {
       const user = (id: string, over: Partial<UserRow> = {}): UserRow => ({
-        id, nama: `Nama ${id}`, passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$salt$${id}`, roles: ['jurusita'], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT, ...over,
+        id, name: `Nama ${id}`, passwordHash: `$argon2id$v=19$m=19456,t=2,p=1$salt$${id}`, roles: ['jurusita'], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT, ...over,
       });
       expect(await store.countUsers()).toBe(0);
       expect(await store.listUsers()).toEqual([]);
@@ -289,7 +289,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(await store.getUser('jurusita-1')).toEqual(user('jurusita-1'));
       expect(await store.getUser('nobody')).toBeUndefined();
       // Saving an existing id replaces the user whole: roles are not merged.
-      const changed = user('jurusita-1', { nama: 'Budi', passwordHash: '$argon2id$baru', roles: ['auditor'], disabled: true, updatedAt: '2026-03-03T09:00:00+07:00' });
+      const changed = user('jurusita-1', { name: 'Budi', passwordHash: '$argon2id$baru', roles: ['auditor'], disabled: true, updatedAt: '2026-03-03T09:00:00+07:00' });
       await store.saveUser(changed);
       expect(await store.getUser('jurusita-1')).toEqual(changed);
       await store.saveUser({ ...changed, roles: [], disabled: false });
@@ -300,7 +300,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
 
     it('keeps a person\'s unit and whether they must change their password, and clears the unit when saved without one', async () => {
       const person: UserRow = {
-        id: 'panitera-1', nama: 'Sri', passwordHash: 'x', roles: ['panmud-pidana'], disabled: false,
+        id: 'panitera-1', name: 'Sri', passwordHash: 'x', roles: ['panmud-pidana'], disabled: false,
         unit: 'Kepaniteraan Pidana', mustChangePassword: true, createdAt: AT, updatedAt: AT,
       };
       await store.saveUser(person);
@@ -315,7 +315,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
 
     it('keeps login sessions until they expire, are ended, or their user’s sessions all end', async () => {
       for (const id of ['u1', 'u2']) {
-        await store.saveUser({ id, nama: id, passwordHash: 'x', roles: [], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT });
+        await store.saveUser({ id, name: id, passwordHash: 'x', roles: [], disabled: false, mustChangePassword: false, createdAt: AT, updatedAt: AT });
       }
       // 10:00 at +07:00 is 03:00Z: expiry is compared as an instant, not as text.
       const a: SessionRow = { tokenHash: 'hash-a', userId: 'u1', createdAt: AT, expiresAt: '2026-03-02T10:00:00+07:00' };

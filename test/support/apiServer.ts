@@ -48,7 +48,7 @@ export async function startApiServer(people: { id: string; roles: string[] }[], 
   };
   await loginAs('admin');
   for (const person of people) {
-    const created = await call(url, 'POST', '/api/users', { ...person, nama: person.id, password: PASSWORD, mustChangePassword: false }, as.admin);
+    const created = await call(url, 'POST', '/api/users', { ...person, name: person.id, password: PASSWORD, mustChangePassword: false }, as.admin);
     if (created.status !== 201) throw new Error(`user ${person.id}: ${JSON.stringify(created.body)}`);
     await loginAs(person.id);
   }

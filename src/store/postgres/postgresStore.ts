@@ -265,7 +265,7 @@ export class PostgresStore implements CaseStore {
     await this.pool.query(`INSERT INTO users (${USER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
       ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
         unit = excluded.unit, must_change_password = excluded.must_change_password, created_at = excluded.created_at, updated_at = excluded.updated_at`,
-    [user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.unit ?? null, user.mustChangePassword, user.createdAt, user.updatedAt]);
+    [user.id, user.name, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.unit ?? null, user.mustChangePassword, user.createdAt, user.updatedAt]);
   }
 
   async getUser(id: string): Promise<UserRow | undefined> {

@@ -222,7 +222,7 @@ export class SqliteStore implements CaseStore {
     await this.statement(`INSERT INTO users (id, nama, password_hash, roles, disabled, unit, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
         unit = excluded.unit, must_change_password = excluded.must_change_password, created_at = excluded.created_at, updated_at = excluded.updated_at`,
-    user.id, user.nama, user.passwordHash, JSON.stringify(user.roles), user.disabled ? 1 : 0, user.unit ?? null, user.mustChangePassword ? 1 : 0, user.createdAt, user.updatedAt);
+    user.id, user.name, user.passwordHash, JSON.stringify(user.roles), user.disabled ? 1 : 0, user.unit ?? null, user.mustChangePassword ? 1 : 0, user.createdAt, user.updatedAt);
   }
 
   async getUser(id: string): Promise<UserRow | undefined> {

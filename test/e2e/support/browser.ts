@@ -24,7 +24,7 @@ export function describeBrowser(title: string, body: () => void): void {
   else describe.skip(`${title} (Chromium tidak ada di ${CHROMIUM})`, body);
 }
 
-export interface Person { id: string; nama: string; password: string; roles: string[] }
+export interface Person { id: string; name: string; password: string; roles: string[] }
 
 export interface AppUnderTest {
   server: ServerProcess;
