@@ -132,14 +132,25 @@ export function toInstant(instant: DateTime): string {
  * without luxon when the zone has a fixed offset (every Indonesian one).
  */
 export function instantText(value: string, zone: string): string {
-  const millis = FULL_INSTANT.test(value) ? Date.parse(value) : NaN;
   const z = zoneObject(zone);
-  if (!Number.isNaN(millis) && z.isUniversal) {
-    const offset = z.offset(millis);
-    const seconds = Math.floor(millis / 1000) * 1000;
-    return `${new Date(seconds + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`;
+  if (z.isUniversal && FULL_INSTANT.test(value)) {
+    const offset = z.offset(0);
+    const suffix = fixedOffsetText(offset);
+    // Already written so (seconds, no fraction, the zone's offset): as it is. Runs on every deadline read from the cache.
+    if (value.length === 19 + suffix.length && value.endsWith(suffix)) return value;
+    const seconds = Math.floor(Date.parse(value) / 1000) * 1000;
+    return `${new Date(seconds + offset * 60_000).toISOString().slice(0, 19)}${suffix}`;
   }
   return toInstant(readInstant(value, zone, 'mulai'));
+}
+
+const offsetTexts = new Map<number, string>();
+
+/** offsetText, kept per offset: a fixed zone has one. */
+function fixedOffsetText(minutes: number): string {
+  let text = offsetTexts.get(minutes);
+  if (text === undefined) offsetTexts.set(minutes, (text = offsetText(minutes)));
+  return text;
 }
 
 /** A wall-clock time of a local date in the zone, as an ISO instant with the zone's offset. */

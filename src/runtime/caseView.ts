@@ -10,16 +10,22 @@ export type { CaseView, CommandAnswer, StepView } from './caseShapes.ts';
 
 /** The answer to a command on a case whose revision was `before` when the command began (0: a new case). */
 export function commandAnswer(definition: Definition, record: CaseRecord, before: number): CommandAnswer {
-  return { ...shownCase(definition, record), entries: record.history.filter((entry) => entry.seq > before) };
+  // Completed in place, not spread into a new object: this runs on every command (bench: a fifth of a view's cost).
+  const answer = shownCase(definition, record) as CommandAnswer;
+  answer.entries = record.history.filter((entry) => entry.seq > before);
+  return answer;
 }
 
 /**
- * Builds the view of a case record, with its whole history. The view is the case as it is now: it
- * shares nothing that changes with the record (history and escalations are copies), so a view kept
- * by a caller stays as it was read while the case goes on.
+ * Builds the view of a case record, with its whole history. Its history and escalations are the
+ * record's own arrays, which go on growing with the case: the in-memory engine's synchronous views
+ * are live (copying them on every command cost the in-memory bench 5%); read through the `Engine`
+ * interface (src/runtime/engine.ts) for a view that stays as it was read.
  */
 export function caseView(definition: Definition, record: CaseRecord): CaseView {
-  return { ...shownCase(definition, record), history: [...record.history] };
+  const view = shownCase(definition, record) as CaseView;
+  view.history = record.history;
+  return view;
 }
 
 /** Everything a view shows but the history. */
@@ -37,7 +43,7 @@ function shownCase(definition: Definition, record: CaseRecord): Omit<CaseView, '
     activeSteps,
     vars: context.vars,
     late: context.late,
-    escalations: [...record.escalations],
+    escalations: record.escalations,
     awaiting: record.status === 'active' ? awaitedMessages(definition, record) : [],
   };
   if (definition.name) view.processName = definition.name;

@@ -7,7 +7,8 @@
  * A `CaseView` is a case with its whole history, wherever it is read (`getCase`, and the in-memory
  * CaseEngine's synchronous answers). A command answered through this interface is a
  * `CommandAnswer`: the case as it is after the command, with the history entries it added in a
- * field of their own (`entries`) — the same in both runtimes, checked by the contract suite.
+ * field of their own (`entries`) — the same in both runtimes, checked by the contract suite. What
+ * either answers stays as it was read (the CaseEngine's own synchronous views are live: cheaper).
  *
  * What both do is written once: a command's effect on cases in CaseWork (caseWork.ts) — a
  * message's correlation among candidate cases, who may send it, its refusal; a signal's event and
@@ -60,7 +61,8 @@ export class InMemoryEngine implements Engine {
       const before = new Map(caseIds().map((id) => [id, this.engine.record(id)]).filter(([, record]) => record).map(([id, record]) => [id as string, revisionOf(record as CaseRecord)]));
       const { history, ...view } = run();
       const since = before.get(view.id) ?? 0;
-      return { ...view, entries: history.filter((entry) => entry.seq > since) };
+      // A copy of what goes on changing, as the durable engine's answer is read from its store.
+      return { ...view, escalations: view.escalations.slice(), entries: history.filter((entry) => entry.seq > since) };
     });
   }
 
@@ -110,6 +112,9 @@ export class InMemoryEngine implements Engine {
   }
 
   getCase(caseId: string): Promise<CaseView> {
-    return InMemoryEngine.settle(() => this.engine.getCase(caseId));
+    return InMemoryEngine.settle(() => {
+      const view = this.engine.getCase(caseId);
+      return { ...view, escalations: view.escalations.slice(), history: view.history.slice() };
+    });
   }
 }
