@@ -3,8 +3,9 @@
  * variables, GET /api/cases/:id/log for its history. After a command on one of its steps the
  * page reads the case again.
  */
+import { readable } from '../core/people.ts';
 import { h, show } from '../core/dom.ts';
-import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
+import { formatTanggal, STATUS_TEXT, valueText } from '../i18n/format.ts';
 import type { CaseLogEntry, CaseView } from './caseAnswers.ts';
 import { statusClass, type CaseContext } from './caseContext.ts';
 import { caseHistory } from './caseHistory.ts';
@@ -64,7 +65,7 @@ function header(detail: CaseView, { router }: CaseContext): HTMLElement {
 function escalations(detail: CaseView, names: Map<string, string>, roleName: (role: string) => string): HTMLElement | null {
   if (detail.escalations.length === 0) return null;
   return h('section', {}, h('h2', {}, 'Eskalasi'), h('ul', {}, detail.escalations.map((e) =>
-    h('li', {}, `${formatTanggal(e.at)} — ${names.get(e.step) ?? e.step}: ${e.reason}${e.to ? ` (kepada ${roleName(e.to)})` : ''}`))));
+    h('li', {}, `${formatTanggal(e.at)} — ${names.get(e.step) ?? e.step}: ${readable(e.reason, formatTanggal)}${e.to ? ` (kepada ${roleName(e.to)})` : ''}`))));
 }
 
 function variables(vars: Record<string, unknown>): HTMLElement {
@@ -73,5 +74,5 @@ function variables(vars: Record<string, unknown>): HTMLElement {
     entries.length === 0 ? h('p', { class: 'kosong' }, 'Belum ada variabel.') : h('table', { class: 'variabel' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Nama'), h('th', { scope: 'col' }, 'Nilai'))),
       h('tbody', {}, entries.map(([name, value]) => h('tr', {}, h('td', { class: 'mono' }, name),
-        h('td', {}, typeof value === 'string' ? value : h('span', { class: 'mono' }, JSON.stringify(value))))))));
+        h('td', {}, typeof value === 'object' && value !== null ? h('span', { class: 'mono' }, JSON.stringify(value)) : valueText(value)))))));
 }

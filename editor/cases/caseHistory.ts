@@ -3,7 +3,7 @@
  * command and data, notes; the auditor's replay view (#/audit/<id>) checks the chain itself.
  */
 import { h } from '../core/dom.ts';
-import { personLabel } from '../core/people.ts';
+import { personLabel, readable } from '../core/people.ts';
 import { formatTanggal } from '../i18n/format.ts';
 import type { CaseLogEntry } from './caseAnswers.ts';
 import type { CaseContext } from './caseContext.ts';
@@ -22,5 +22,5 @@ export function caseHistory(caseId: string, log: CaseLogEntry[], names: Map<stri
         h('td', {}, personLabel(row.actor)),
         h('td', {}, commandText(row.event, names), h('br'), h('small', { class: 'mono keterangan' }, row.event)),
         h('td', {}, dataText(row.entry.command.data ?? row.entry.data)),
-        h('td', {}, row.entry.notes.map((note) => h('div', {}, note))))))));
+        h('td', {}, row.entry.notes.map((note) => h('div', {}, readable(note, formatTanggal)))))))));
 }

@@ -1,4 +1,6 @@
 /** A logged command in a few words: what happened ("Menyelesaikan …") and the data it carried. */
+import { valueText } from '../i18n/format.ts';
+
 const MAX_DATA = 140;
 
 const VERBS: [prefix: string, text: string][] = [
@@ -31,6 +33,6 @@ export function commandText(event: string, names: Map<string, string>): string {
 /** "nomor: 12, lengkap: true", shortened. */
 export function dataText(data: Record<string, unknown> | undefined): string {
   if (!data) return '';
-  const text = Object.entries(data).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+  const text = Object.entries(data).map(([key, value]) => `${key}: ${valueText(value)}`).join(', ');
   return text.length > MAX_DATA ? `${text.slice(0, MAX_DATA - 1)}…` : text;
 }

@@ -46,6 +46,15 @@ export function formatTanggal(iso: string | undefined | null): string {
   return iso ? `${dateTime.format(new Date(iso))} ${zoneLabel()}` : '';
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A case variable's value as people read it: an instant in the office's zone, yes/no, other text as it is. */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return INSTANT.test(value) ? formatTanggal(value) : value;
+  if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
+  return JSON.stringify(value);
+}
+
 export function formatHari(iso: string | undefined | null): string {
   return iso ? dateOnly.format(new Date(iso)) : '';
 }

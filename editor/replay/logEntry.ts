@@ -3,6 +3,8 @@
  * and the replay verdict (GET /api/cases/:id/replay): the server's own shapes (src/runtime/caseShapes.ts,
  * src/audit/auditShapes.ts).
  */
+import { valueText } from '../i18n/format.ts';
+
 export type { HistoryEntry, CaseLogEntry as LogRow } from '../../src/runtime/caseShapes.ts';
 export type { ReplayReport } from '../../src/audit/auditShapes.ts';
 
@@ -29,6 +31,6 @@ export function commandText(event: string, names: ReadonlyMap<string, string>): 
 /** `key=value, …` of a command's data, shortened for a table cell. */
 export function dataSummary(data: Record<string, unknown> | undefined, max = 80): string {
   if (!data || Object.keys(data).length === 0) return '';
-  const text = Object.entries(data).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+  const text = Object.entries(data).map(([key, value]) => `${key}=${valueText(value)}`).join(', ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,6 +1,7 @@
 /** The state after the selected log entry: status, open steps with their due, variables, the entry's notes. */
+import { readable } from '../core/people.ts';
 import { h } from '../core/dom.ts';
-import { formatTanggal, STATUS_TEXT } from '../i18n/format.ts';
+import { formatTanggal, STATUS_TEXT, valueText } from '../i18n/format.ts';
 import type { LogRow } from './logEntry.ts';
 import type { StateAfter } from './stateAfter.ts';
 
@@ -16,7 +17,7 @@ export function statePanel(row: LogRow, state: StateAfter, names: ReadonlyMap<st
       : h('p', { class: 'kosong' }, 'Tidak ada langkah terbuka.'),
     h('h4', {}, 'Data kasus dari perintah'),
     vars.length
-      ? h('dl', { class: 'variabel' }, ...vars.flatMap(([key, value]) => [h('dt', { class: 'mono' }, key), h('dd', {}, typeof value === 'string' ? value : JSON.stringify(value))]))
+      ? h('dl', { class: 'variabel' }, ...vars.flatMap(([key, value]) => [h('dt', { class: 'mono' }, key), h('dd', {}, valueText(value))]))
       : h('p', { class: 'kosong' }, 'Belum ada data.'),
-    state.notes.length ? h('div', {}, h('h4', {}, 'Catatan'), h('ul', {}, ...state.notes.map((note) => h('li', {}, note)))) : null);
+    state.notes.length ? h('div', {}, h('h4', {}, 'Catatan'), h('ul', {}, ...state.notes.map((note) => h('li', {}, readable(note, formatTanggal))))) : null);
 }

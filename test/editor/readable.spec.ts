@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Api } from '../../editor/core/api.ts';
 import { PeopleDirectory, readable } from '../../editor/core/people.ts';
 import type { Session } from '../../editor/core/session.ts';
-import { formatTanggal, useOfficeZone } from '../../editor/i18n/format.ts';
+import { formatTanggal, useOfficeZone, valueText } from '../../editor/i18n/format.ts';
 
 describe('readable', () => {
   it('names people and shows times in the office zone', async () => {
@@ -23,5 +23,15 @@ describe('readable', () => {
     } finally {
       useOfficeZone('Asia/Jakarta');
     }
+  });
+});
+
+describe('valueText', () => {
+  it('shows a case variable as people read it: an instant in the office zone, yes/no, text as it is', () => {
+    expect(valueText('2026-12-06T19:57:17.168Z')).toBe(formatTanggal('2026-12-06T19:57:17.168Z'));
+    expect(valueText('2026-12-06T19:57:17.168Z')).toMatch(/02\.57 WIB$/);
+    expect([valueText(true), valueText(false), valueText('12/Pdt.G/2026'), valueText(3)]).toEqual(['ya', 'tidak', '12/Pdt.G/2026', '3']);
+    // Text that only holds an instant somewhere is someone's words: kept as written.
+    expect(valueText('diminta 2026-12-06T19:57:17Z')).toBe('diminta 2026-12-06T19:57:17Z');
   });
 });

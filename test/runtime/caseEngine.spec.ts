@@ -75,15 +75,9 @@ describe('ended cases', () => {
 
 describe('signals', () => {
   it('reach every case that waits for them, and no other', async () => {
-    const xml = `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
-      <bpmn:signal id="Sig" name="SidangDibuka"/>
-      <bpmn:process id="Tunggu" isExecutable="true"><bpmn:startEvent id="S"/>
-      <bpmn:intermediateCatchEvent id="C"><bpmn:signalEventDefinition signalRef="Sig"/></bpmn:intermediateCatchEvent>
-      <bpmn:userTask id="Hadir" name="Para pihak hadir"/><bpmn:endEvent id="E"/>
-      <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="C"/><bpmn:sequenceFlow id="f2" sourceRef="C" targetRef="Hadir"/><bpmn:sequenceFlow id="f3" sourceRef="Hadir" targetRef="E"/></bpmn:process></bpmn:definitions>`;
     let n = 0;
     const engine = new CaseEngine({ clock: () => '2026-01-05T08:00:00+07:00', newId: () => `k${++n}` });
-    await engine.deployXml(xml);
+    await engine.deployXml(fixture(dir, 'signal.tunggu.bpmn'));
     const [a, b] = [engine.startCase('Tunggu'), engine.startCase('Tunggu')];
     engine.sendSignal('SidangDibuka', { at: '2026-01-05T09:00:00+07:00' });
     expect([a, b].map((c) => engine.getCase(c.id).activeSteps.map((s) => s.id))).toEqual([['Hadir'], ['Hadir']]);

@@ -51,12 +51,6 @@ function shown(view: CaseView | CommandAnswer): unknown {
 /** One scenario: the commands it runs, each answer recorded, and anything else both must show alike in `noted`; the cases to read at the end. */
 type Scenario = (engine: Engine, answers: CommandAnswer[], noted: unknown[]) => Promise<string[]>;
 
-const SIGNAL_XML = `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
-  <bpmn:signal id="Sig" name="SidangDibuka"/>
-  <bpmn:process id="Tunggu" isExecutable="true"><bpmn:startEvent id="S"/>
-  <bpmn:intermediateCatchEvent id="C"><bpmn:signalEventDefinition signalRef="Sig"/></bpmn:intermediateCatchEvent>
-  <bpmn:userTask id="Hadir" name="Para pihak hadir"/><bpmn:endEvent id="E"/>
-  <bpmn:sequenceFlow id="f1" sourceRef="S" targetRef="C"/><bpmn:sequenceFlow id="f2" sourceRef="C" targetRef="Hadir"/><bpmn:sequenceFlow id="f3" sourceRef="Hadir" targetRef="E"/></bpmn:process></bpmn:definitions>`;
 
 const scenarios: Record<string, Scenario> = {
   'a step with a waktu, completed, a deadline breached and escalated, then finished': async (engine, answers) => {
@@ -102,7 +96,7 @@ const scenarios: Record<string, Scenario> = {
     // Monday to Wednesday: three daily starts (kasus-1 … 3), each with its one-day deadline; the quarterly one not yet.
     noted.push(await engine.fireDueTimers('2026-01-07T12:00:00+07:00'));
     noted.push(await engine.scheduledStarts());
-    await engine.deployXml(SIGNAL_XML);
+    await engine.deployXml(fixture(runtimeDir, 'signal.tunggu.bpmn'));
     const waiting = [await engine.startCase('Tunggu', { at: '2026-01-07T12:05:00+07:00' }), await engine.startCase('Tunggu', { at: '2026-01-07T12:06:00+07:00' })];
     answers.push(...waiting);
     noted.push(await engine.sendSignal('SidangDibuka', { at: '2026-01-07T13:00:00+07:00' }));
