@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   bpmn?.warm();
   const inspection = await during('memulai inspektor XState', () => startInspection(log));
   const engine = await during('memuat definisi dan kalender', () => DurableEngine.open({
-    store, zone: settings.zone, ...(bpmn ? { bpmn } : {}), onError: (error, context) => log.error({ err: error }, context), ...(inspection ? { inspector: inspection.inspector } : {}),
+    store, zone: settings.zone, ...(bpmn ? { bpmn } : {}), onError: (error, context) => log.error({ err: error }, context), onNote: (message, details) => log.info(details, message), ...(inspection ? { inspector: inspection.inspector } : {}),
   }));
   await during('membuat akun admin pertama', () => createFirstAdmin(engine, places.dataDir, log));
   await during('men-deploy katalog SOP', () => deployProcesses(engine, log));

@@ -69,7 +69,7 @@ export class DurableEngine implements Engine {
       cachedCases: options.cachedCases ?? 1_000, ...(options.inspector ? { inspector: options.inspector } : {}),
       current: (caseId) => this.getCase(caseId),
     });
-    this.timers = new DurableTimers(this.store, this.runner, this.deployed, calendar, this.clock, onError);
+    this.timers = new DurableTimers(this.store, this.runner, this.deployed, calendar, this.clock, onError, options.onNote);
   }
 
   /** Migrates the store and loads every deployed definition version from it. */

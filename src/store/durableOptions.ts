@@ -17,6 +17,8 @@ export interface DurableEngineOptions {
   newId?: () => string;
   /** Told of a timer that could not be delivered (it stays in the store and is reported once). */
   onError?: (error: unknown, context: string) => void;
+  /** Told of what is worth a log line but no fault: timers deferred to the next round because their case was being changed. */
+  onNote?: (message: string, details: Record<string, unknown>) => void;
   /**
    * How many recently written cases stay decoded in memory (default 1,000; 0 turns the cache off).
    * Every case that leaves the cache is garbage of the old generation, and V8 lets that grow to a
