@@ -70,9 +70,14 @@ export class DurableDefinitions {
     for (const c of missing) this.get(c.processId, c.definitionVersion);
   }
 
-  /** Loads the definitions another server process deployed, when this one does not know the process yet. */
+  /**
+   * Loads the definitions another server process deployed when the store's latest version of this
+   * process is not known here: a version deployed on one node is used by the others for their next
+   * start (issue 21; before, only once something asked for the list). One indexed read per start.
+   */
   async ensureLatest(processId: string): Promise<void> {
-    if (!this.registry.has(processId)) await this.refresh();
+    const latest = (await this.store.definitionVersions(processId))[0]?.version;
+    if (latest === undefined ? !this.registry.has(processId) : !this.hasVersion(processId, latest)) await this.refresh();
   }
 
   /** Says what deploying a document would find (call activities may name every deployed process); deploys nothing. */

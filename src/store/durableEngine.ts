@@ -137,7 +137,7 @@ export class DurableEngine implements Engine {
     return this.deployed.ensure(cases);
   }
 
-  /** Loads the definitions another server process deployed, when this one does not know the process yet. */
+  /** Loads the definitions another server process deployed, when the store's latest version of this process is not known here yet. */
   ensureLatest(processId: string): Promise<void> {
     return this.deployed.ensureLatest(processId);
   }

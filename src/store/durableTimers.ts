@@ -90,6 +90,8 @@ export class DurableTimers {
   private async deliver(unit: Unit, row: TimerRow): Promise<void> {
     const processId = scheduledProcess(row);
     if (processId !== undefined) {
+      // A scheduled case starts on the latest version, wherever it was deployed.
+      await this.definitions.ensureLatest(processId);
       const { start, next } = scheduleDue(row, this.definitions.get(processId), this.calendar());
       if (next) unit.upsert(next);
       else unit.remove(row.caseId, row.key);

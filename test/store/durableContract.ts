@@ -121,6 +121,18 @@ export function durableContract(name: string, setup: DurableFixture): void {
       expect((await replayAll(other)).bad).toEqual([]);
     });
 
+    it('starts a case on the version another process deployed a moment ago, not on the one it knew (issue 21)', async () => {
+      const engine = await engineOn(store);
+      const v1 = fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn');
+      await engine.deployXml(v1);
+      const other = await restarted();
+      expect(other.definition('Pemanggilan').version).toBe(1);
+      await engine.deployXml(v1.replace('sop:waktu="2 Hari Kerja"', 'sop:waktu="3 Hari Kerja"'));
+      // What a person's start does first (src/useCases/caseCommands.ts startCase): the store says which version is the latest.
+      await other.ensureLatest('Pemanggilan');
+      expect((await other.startCase('Pemanggilan', { at: T0 })).version).toBe(2);
+    });
+
     it('lets two processes deploy the same changed catalogue at once: one version, no failed start', async () => {
       const engine = await engineOn(store);
       const other = await restarted();
