@@ -82,7 +82,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/cases': {
     get: {
-      summary: 'Daftar kasus, terbaru dulu: hanya SOP yang boleh Anda baca (peran lajurnya atau unit kerja Anda; pimpinan, auditor, analis dan admin: semua)', ok: 200, errors: [400],
+      summary: 'Daftar kasus, terbaru dulu: hanya SOP yang boleh Anda baca (peran lajurnya atau unit kerja Anda; pimpinan, auditor, analis dan admin: semua). Satu halaman (`limit`); bila masih ada, header `Protap-Next-Cursor` berisi nilai `cursor` untuk halaman berikutnya', ok: 200, errors: [400],
       query: 'CaseList',
     },
     post: { summary: 'Memulai kasus (header Idempotency-Key opsional); hanya pemegang peran lajur start event SOP (atau `sop:dimulaiOleh`), pimpinan dan admin', body: 'StartCase', ok: 201, roles: 'pelaksana lajur awal SOP, pimpinan, admin', errors: [400, 403, 404, 422] },

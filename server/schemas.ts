@@ -97,6 +97,7 @@ export const querySchemas = {
       from: bound('dimulai sejak (tanggal ISO: sejak awal hari itu, atau waktu ISO)'),
       to: bound('dimulai sampai (tanggal ISO: sampai akhir hari itu, atau waktu ISO)'),
       limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100, description: '1–1000, bawaan 100' },
+      cursor: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'halaman berikutnya: nilai header Protap-Next-Cursor dari halaman sebelumnya' },
     },
   },
   Worklist: {

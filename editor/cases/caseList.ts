@@ -9,7 +9,7 @@ import { caseLabel } from '../worklist/worklistTable.ts';
 import type { CaseSummary } from './caseAnswers.ts';
 import { statusClass, type CaseContext } from './caseContext.ts';
 
-const LIMIT = 200;
+const PAGE = 100;
 
 export async function caseList(container: HTMLElement, context: CaseContext): Promise<void> {
   const { api, notices, router, routes } = context;
@@ -30,13 +30,19 @@ export async function caseList(container: HTMLElement, context: CaseContext): Pr
     optional.has('to') ? h('label', {}, 'Dimulai sampai', h('input', { name: 'to', type: 'date' })) : null,
     optional.has('overdue') ? h('label', { class: 'centang' }, h('input', { name: 'overdue', type: 'checkbox', value: 'true' }), 'Lewat tenggat') : null,
     h('button', { type: 'submit' }, 'Cari'));
+  // One page at a time; "Muat berikutnya" adds the next one (the server's cursor), the filter as it was.
   const search = () => {
     const v = formValues(form);
-    api.get<CaseSummary[]>('/api/cases', {
+    const query = {
       processId: v.processId, status: v.status, businessKey: v.businessKey?.trim(), pelaksana: v.pelaksana?.trim(),
-      overdue: v.overdue, from: v.from, to: v.to, limit: LIMIT,
-    }).then((cases) => show(results, cases.length ? table(cases, byId, context) : h('p', { class: 'kosong' }, 'Tidak ada kasus yang cocok.')),
-      (error: unknown) => notices.error(error));
+      overdue: v.overdue, from: v.from, to: v.to, limit: PAGE,
+    };
+    const shown: CaseSummary[] = [];
+    const more = (cursor?: string) => api.page<CaseSummary>('/api/cases', { ...query, cursor }).then(({ items, next }) => {
+      shown.push(...items);
+      show(results, shown.length ? table(shown, byId, context, next ? () => void more(next) : undefined) : h('p', { class: 'kosong' }, 'Tidak ada kasus yang cocok.'));
+    }, (error: unknown) => notices.error(error));
+    void more();
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); search(); });
   show(container, h('h1', {}, 'Kasus'),
@@ -45,9 +51,9 @@ export async function caseList(container: HTMLElement, context: CaseContext): Pr
   search();
 }
 
-function table(cases: CaseSummary[], definitions: Map<string, DefinitionSummary>, { router }: CaseContext): HTMLElement {
-  return h('table', {},
-    h('caption', { class: 'keterangan' }, cases.length >= LIMIT ? `${LIMIT} kasus pertama; persempit saringan untuk melihat yang lain` : `${cases.length} kasus, terbaru di atas`),
+function table(cases: CaseSummary[], definitions: Map<string, DefinitionSummary>, { router }: CaseContext, more?: () => void): HTMLElement {
+  const list = h('table', {},
+    h('caption', { class: 'keterangan' }, more ? `${cases.length} kasus terbaru ditampilkan; masih ada yang lebih lama` : `${cases.length} kasus, terbaru di atas`),
     h('thead', {}, h('tr', {}, ...['Kasus', 'SOP', 'Versi', 'Status', 'Dimulai', 'Berakhir'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, cases.map((c) => h('tr', {},
       h('td', {}, h('a', { href: router.href('kasus', c.id), title: c.id }, caseLabel(c.id, c.businessKey))),
@@ -56,4 +62,8 @@ function table(cases: CaseSummary[], definitions: Map<string, DefinitionSummary>
       h('td', {}, h('span', { class: statusClass(c.status) }, STATUS_TEXT[c.status] ?? c.status)),
       h('td', {}, formatTanggal(c.startedAt)),
       h('td', {}, formatTanggal(c.endedAt) || '—')))));
+  if (!more) return list;
+  const button = h('button', { type: 'button' }, 'Muat berikutnya');
+  button.addEventListener('click', () => { button.setAttribute('disabled', ''); more(); });
+  return h('div', {}, list, h('p', {}, button));
 }

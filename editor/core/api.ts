@@ -37,6 +37,13 @@ export class Api {
     return this.request<T>('GET', path, undefined, query ? { query } : {});
   }
 
+  /** One page of a list the server pages by a cursor (GET /api/cases): its rows, and the cursor of the next page when there is one. */
+  async page<T>(path: string, query: Query): Promise<{ items: T[]; next?: string }> {
+    const response = await this.send('GET', path, undefined, { query });
+    const next = response.headers.get('protap-next-cursor');
+    return { items: (await response.json()) as T[], ...(next ? { next } : {}) };
+  }
+
   /** A text answer, e.g. a definition's BPMN XML (GET), or an SOP document's HTML (`accept: 'text/html'`). */
   async text(path: string, query?: Query, options: BodyOptions = {}): Promise<string> {
     return (await this.answer(path, query, options, 'application/xml, text/plain')).text();

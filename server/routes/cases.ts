@@ -19,7 +19,10 @@ export function caseRoutes(app: express.Express, engine: DurableEngine, { json }
   app.get('/api/cases', validQuery('CaseList'), route(async (_req, res) => {
     const { from, to, ...query } = queryOf<ListQuery>(res);
     const period = periodOf(present({ from, to }), engine.calendar.zone);
-    res.json(await listCases(engine, userOf(res), { ...query, startedFrom: period.from, startedTo: period.to }));
+    const page = await listCases(engine, userOf(res), { ...query, startedFrom: period.from, startedTo: period.to });
+    // The page is the body, as before; where the next one starts is a header (absent on the last page).
+    if (page.next) res.set('Protap-Next-Cursor', page.next);
+    res.json(page.cases);
   }));
 
   app.get('/api/cases/:id', route(async (req, res) => {

@@ -110,8 +110,10 @@ export interface CaseFilter {
   /** Cases with an open step of this pelaksana role. */
   pelaksana?: string;
   limit?: number;
-  /** Keyset paging: cases whose id sorts after this one. */
+  /** Keyset paging: cases whose id sorts after this one (the list is then in id order). */
   afterId?: string;
+  /** Keyset paging in the list's own order (most recent start first, then id): the cases after this one. */
+  after?: { startedMs: number; id: string };
 }
 
 export interface StepFilter {

@@ -27,6 +27,28 @@ export interface CaseListQuery {
   startedFrom?: string | undefined;
   startedTo?: string | undefined;
   limit: number;
+  /** Where the previous page ended (`next` of its answer): this page goes on from there. */
+  cursor?: string | undefined;
+}
+
+/** A page of the case list, and where the next one starts (absent on the last page). */
+export interface CasePage {
+  cases: CaseSummary[];
+  next?: string;
+}
+
+/** The cursor after a case: its place in the list's order (start time, then id), opaque to clients. */
+function cursorAfter(c: StoredCase): string {
+  return Buffer.from(JSON.stringify([Date.parse(c.startedAt), c.id])).toString('base64url');
+}
+
+/** The place a cursor names; a cursor not made here is refused naming the parameter. */
+function readCursor(cursor: string): { startedMs: number; id: string } {
+  try {
+    const [startedMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof startedMs === 'number' && Number.isFinite(startedMs) && typeof id === 'string' && id.length > 0) return { startedMs, id };
+  } catch { /* refused below */ }
+  throw new ProtapError('BAD_INPUT', 'Parameter "cursor" tidak dikenal: pakai nilai "next" dari halaman sebelumnya (header Protap-Next-Cursor).', { parameter: 'cursor' });
 }
 
 /** A case as one person reads it: each awaited event says whether they may record it. */
@@ -35,17 +57,24 @@ export interface CaseAsRead extends CaseView {
 }
 
 /**
- * The cases, most recent first, of the SOPs the person may read — judged on the definitions this
- * process knows: an SOP deployed by another process since is listed once it is known here.
+ * A page of the cases, most recent first, of the SOPs the person may read — judged on the
+ * definitions this process knows: an SOP deployed by another process since is listed once it is
+ * known here. Paged by a cursor on the list's own order (an index serves it): a page reads at most
+ * one row more than it returns, however deep it is.
  */
-export async function listCases(engine: DurableEngine, person: Member, query: CaseListQuery): Promise<CaseSummary[]> {
-  const { overdue, ...rest } = query;
-  const filter: CaseFilter = { ...present(rest), ...(overdue !== undefined ? { overdue: { at: engine.clock(), value: overdue } } : {}) };
+export async function listCases(engine: DurableEngine, person: Member, query: CaseListQuery): Promise<CasePage> {
+  const { overdue, cursor, limit, ...rest } = query;
+  const filter: CaseFilter = {
+    ...present(rest), limit: limit + 1,
+    ...(overdue !== undefined ? { overdue: { at: engine.clock(), value: overdue } } : {}), ...(cursor !== undefined ? { after: readCursor(cursor) } : {}),
+  };
   const readable = readableProcesses(person, engine.definitions());
-  const cases = readable === undefined ? await engine.store.listCases(filter)
+  const rows = readable === undefined ? await engine.store.listCases(filter)
     : filter.processId !== undefined ? (readable.includes(filter.processId) ? await engine.store.listCases(filter) : [])
     : readable.length > 0 ? await engine.store.listCases({ ...filter, processIds: readable }) : [];
-  return cases.map(summaryOf);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { cases: page.map(summaryOf), ...(rows.length > limit && last ? { next: cursorAfter(last) } : {}) };
 }
 
 function summaryOf(c: StoredCase): CaseSummary {

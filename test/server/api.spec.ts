@@ -282,6 +282,30 @@ describe('HTTP API', () => {
     expect(notXml.status).toBe(415);
   });
 
+  it('pages the case list by a cursor: every case once, most recent first, however the starts tie (issue 21)', async () => {
+    // Three cases started at one instant and two before: ties on the start time are ordered by id.
+    const at = '2026-03-10T09:00:00+07:00';
+    for (const [i, when] of [at, at, at, '2026-03-09T09:00:00+07:00', '2026-03-08T09:00:00+07:00'].entries()) {
+      await engine.startCase('Pemanggilan', { at: when, businessKey: `HALAMAN-${i}`, actor: 'pimpinan-1' });
+    }
+    const whole = (await call(url, 'GET', '/api/cases?limit=1000', undefined, as['pimpinan-1'])).body.map((c: { id: string }) => c.id) as string[];
+    const paged: string[] = [];
+    let pages = 0;
+    for (let cursor: string | null = ''; cursor !== null; pages++) {
+      const response: Response = await fetch(`${url}/api/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: as['pimpinan-1'] });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { id: string }[];
+      expect(page.length).toBeLessThanOrEqual(2);
+      paged.push(...page.map((c) => c.id));
+      cursor = response.headers.get('protap-next-cursor');
+    }
+    expect(paged).toEqual(whole);
+    expect(pages).toBe(Math.ceil(whole.length / 2));
+    for (const bad of ['bukan-kursor', 'e30', '%2F%2F']) {
+      expect(await call(url, 'GET', `/api/cases?cursor=${bad}`, undefined, as['pimpinan-1']), bad).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', parameter: 'cursor' } });
+    }
+  });
+
   it('filters the case list by overdue steps, pelaksana and start date, and names the parameter it refuses', async () => {
     // Started a month before the clock: its Panggil step is long past due.
     const old = await engine.startCase('Pemanggilan', { at: '2026-02-02T09:00:00+07:00', businessKey: 'LAMA-1', actor: 'pimpinan-1' });

@@ -183,6 +183,10 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(ids(await store.listCases({ processIds: ['cuti'] }))).toEqual(['l2']);
       expect(ids(await store.listCases({ processIds: [] }))).toEqual([]);
       expect(ids(await store.listCases({ afterId: 'l1', limit: 1 }))).toEqual(['l2']);
+      // Keyset paging in the list's own order (start time descending, then id): after l2 comes l1; after l3, l2 and l1.
+      expect(ids(await store.listCases({ after: { startedMs: Date.parse('2026-02-05T09:00:00+07:00'), id: 'l2' } }))).toEqual(['l1']);
+      expect(ids(await store.listCases({ after: { startedMs: Date.parse('2026-03-05T09:00:00+07:00'), id: 'l3' }, limit: 1 }))).toEqual(['l2']);
+      expect(ids(await store.listCases({ after: { startedMs: Date.parse('2026-02-05T09:00:00+07:00'), id: 'l0' } }))).toEqual(['l2', 'l1']);
       expect(ids(await store.transaction(async (tx) => tx.findCases({ businessKey: 'A' })))).toEqual(['l3', 'l1']);
       expect((await store.getCase('l3'))?.endedAt).toBe('2026-03-05T10:00:00+07:00');
     });

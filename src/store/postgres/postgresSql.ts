@@ -40,6 +40,10 @@ export function caseWhere(filter: CaseFilter, params: Params): string {
   }
   if (filter.pelaksana) clauses.push(`EXISTS (SELECT 1 FROM open_steps AS s WHERE s.case_id = cases.id AND s.pelaksana = ${params.add(filter.pelaksana)})`);
   if (filter.afterId) clauses.push(`id > ${params.add(filter.afterId)}`);
+  if (filter.after) {
+    const ms = params.add(filter.after.startedMs);
+    clauses.push(`(started_ms < ${ms} OR (started_ms = ${ms} AND id > ${params.add(filter.after.id)}))`);
+  }
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 

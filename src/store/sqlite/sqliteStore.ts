@@ -45,6 +45,7 @@ function caseWhere(filter: CaseFilter): { sql: string; params: unknown[] } {
   }
   if (filter.pelaksana) { clauses.push('id IN (SELECT case_id FROM open_steps WHERE pelaksana = ?)'); params.push(filter.pelaksana); }
   if (filter.afterId) { clauses.push('id > ?'); params.push(filter.afterId); }
+  if (filter.after) { clauses.push('(started_ms < ? OR (started_ms = ? AND id > ?))'); params.push(filter.after.startedMs, filter.after.startedMs, filter.after.id); }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
