@@ -25,7 +25,7 @@ import type { ComplianceReport, ComplianceRow } from './complianceShapes.ts';
 
 export type { ComplianceReport, ComplianceRow };
 
-const PAGE = 500;
+const PAGE = 100;
 
 /** Row being counted, with where it sorts. */
 interface Tally extends ComplianceRow {
@@ -78,17 +78,24 @@ export async function complianceReport(engine: DurableEngine, filter: Compliance
   };
 
   for (let afterId = ''; ;) {
-    const page = await engine.store.listCases({ afterId, limit: PAGE, ...(filter.processId ? { processId: filter.processId } : {}) });
+    // Between pages the event loop is let go, so other requests are answered while a long report
+    // runs: the server's thread is held for one page at a time (100 cases, their logs read in one
+    // query), not for the whole store.
+    if (afterId !== '') await new Promise((resume) => setImmediate(resume));
+    const page = await engine.store.listCases({
+      afterId, limit: PAGE, ...(filter.processId ? { processId: filter.processId } : {}), ...(Number.isFinite(to) ? { startedTo: new Date(to).toISOString() } : {}),
+    });
     if (page.length === 0) break;
     afterId = (page[page.length - 1] as StoredCase).id;
     // Cases that ended before the period or started after it cannot count.
     const relevant = page.filter((c) => !(c.endedAt && Date.parse(c.endedAt) < from) && Date.parse(c.startedAt) <= to);
     await engine.ensureDefinitions(relevant);
+    const logs = await engine.store.logsOf(relevant.map((c) => c.id));
     for (const stored of relevant) {
       /** The open occurrence of each step of this case (a step is open at most once at a time): its due in ms. */
       const open = new Map<string, number | undefined>();
       let active = true;
-      for (const row of await engine.store.log(stored.id)) {
+      for (const row of logs.get(stored.id) ?? []) {
         if (row.seq > stored.revision) break; // written after the case row was read
         const entry = JSON.parse(row.entry) as HistoryEntry;
         const endedMs = Date.parse(entry.at);

@@ -197,3 +197,20 @@ describe('deadline compliance report', () => {
     });
   });
 });
+
+describe('a long compliance report and the other requests', () => {
+  it('lets the event loop go between pages of cases, so the server answers others while it runs', async () => {
+    const engine = await openEngine();
+    await engine.deployXml(fixture(runtimeDir, 'caseEngine.pemanggilan.bpmn'));
+    for (let i = 0; i < 250; i++) {
+      const c = await engine.startCase('Pemanggilan', { at: '2026-01-05T08:00:00+07:00' });
+      await engine.completeStep(c.id, 'Panggil', { at: '2026-01-06T10:00:00+07:00' });
+    }
+    // Another request's turn (a macrotask) comes before the report ends, not after: the report yields.
+    const order: string[] = [];
+    const report = complianceReport(engine, {}, NOW).then((r) => { order.push('laporan'); return r; });
+    setImmediate(() => order.push('permintaan lain'));
+    expect((await report).rows.find((r) => r.stepId === 'Panggil')?.completed).toBe(250);
+    expect(order).toEqual(['permintaan lain', 'laporan']);
+  });
+});
