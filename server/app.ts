@@ -65,6 +65,8 @@ export function createApp(engine: DurableEngine, logger: Logger, options: { webR
   }));
 
   const sessions = new SessionCache(engine.store);
+  // A logout or a person changed on another server process is honoured here at once (PostgreSQL).
+  sessions.listen().catch((error: unknown) => logger.warn({ err: error }, 'perubahan sesi dari server lain tidak dapat didengar; berlaku paling lambat 10 detik'));
   const document = openApiDocument(VERSION);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });

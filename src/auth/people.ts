@@ -18,7 +18,8 @@ const SESSION_HOURS = 12;
 /** Verified against when the name is unknown, so both refusals take as long. */
 let decoy: Promise<string> | undefined;
 
-function tokenHash(token: string): string {
+/** What the store keeps of a bearer token: its SHA-256, never the token. */
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

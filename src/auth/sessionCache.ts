@@ -2,16 +2,26 @@
  * Who a bearer token belongs to, remembered for a few seconds: every request asks, and reading the
  * session and the person from the store each time was two queries on the hot path. This process
  * forgets at once what it changes itself (logout, a person disabled or given a new password or
- * roles); a change made through another server process reaches this one within `ttlMs`.
+ * roles), and what another server process changes as soon as the store tells it (PostgreSQL:
+ * `listen()`); where nothing tells, such a change reaches this process within `ttlMs`.
  */
-import type { UserRow } from '../store/caseStore.ts';
-import type { CaseStore } from '../store/caseStore.ts';
-import { authenticate } from './people.ts';
+import type { CaseStore, StoreChange, UserRow } from '../store/caseStore.ts';
+import { authenticate, tokenHash } from './people.ts';
 
 export class SessionCache {
   private readonly known = new Map<string, { user: UserRow; until: number }>();
 
   constructor(private readonly store: CaseStore, private readonly ttlMs = 10_000, private readonly limit = 10_000) {}
+
+  /** Hears the sessions and people other server processes change (where the store can tell); resolves once listening. */
+  async listen(): Promise<void> {
+    await this.store.onChange?.((change) => this.changed(change));
+  }
+
+  private changed(change: StoreChange): void {
+    if (change.kind === 'user') this.forgetUser(change.userId);
+    if (change.kind === 'session') for (const token of this.known.keys()) if (tokenHash(token) === change.tokenHash) this.known.delete(token);
+  }
 
   async authenticate(token: string, now: string): Promise<UserRow | undefined> {
     const nowMs = Date.parse(now);

@@ -152,8 +152,23 @@ export interface StoreTransaction {
   remember(idempotencyKey: string, command: RememberedCommand, at: string): Promise<void>;
 }
 
+/**
+ * What one server process changed that the others keep in memory: a session ended, a person
+ * changed (disabled, password, roles), a definition version deployed, a calendar year published.
+ */
+export type StoreChange =
+  | { kind: 'session'; tokenHash: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'definitions' }
+  | { kind: 'calendar' };
+
 export interface CaseStore {
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Tells `listener` of the changes other server processes make, as they commit (PostgreSQL:
+   * LISTEN/NOTIFY). Absent where one process owns the store (SQLite). Ends when the store closes.
+   */
+  onChange?(listener: (change: StoreChange) => void): Promise<void>;
   /** Applies the migrations not yet applied; returns the schema version. */
   migrate(): Promise<number>;
   /**

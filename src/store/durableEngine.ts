@@ -78,6 +78,11 @@ export class DurableEngine implements Engine {
     await engine.store.migrate();
     if (!options.calendar) await engine.loadYears();
     await engine.refreshDefinitions();
+    // Another server process's deployment or calendar year is known here as it commits (PostgreSQL).
+    await engine.store.onChange?.((change) => {
+      const reload = change.kind === 'definitions' ? engine.refreshDefinitions() : change.kind === 'calendar' && !options.calendar ? engine.loadYears() : undefined;
+      reload?.catch((error: unknown) => engine.onError(error, `perubahan dari server lain (${change.kind}) tidak dapat dibaca`));
+    });
     return engine;
   }
 

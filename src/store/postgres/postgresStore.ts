@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { TimerRow } from '../../runtime/caseRecord.ts';
 import {
   byCase, StoreConflict, type CaseFilter, type CaseStore, type CaseWrite, type DefinitionRow, type DefinitionVersion, type LogRow, type OpenStepRow,
-  type SessionRow, type CalendarYearRow, type StepFilter, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
+  type SessionRow, type CalendarYearRow, type StepFilter, type StoreChange, type StoreTransaction, type StoredCase, type TimerChanges, type UserRow,
 } from '../caseStore.ts';
 import { postgresMigrations } from './migrations.ts';
 import { CASE_COLUMNS, Params, type Queryable, SESSION_COLUMNS, TIMER_COLUMNS, USER_COLUMNS, asConflict, byId, caseWhere, checkedSchema, columnsOf, lastPerKey, logColumns, statements, stepColumns, stepWhere, uniqueRuns } from './postgresSql.ts';
@@ -29,10 +29,14 @@ export class PostgresStore implements CaseStore {
   readonly kind = 'postgres' as const;
   readonly schema: string | undefined;
   private readonly pool: pg.Pool;
+  private readonly connectionString: string;
+  /** Connections held open for LISTEN, ended with the store. */
+  private readonly listeners: pg.Client[] = [];
 
   /** Opens a pool (connections are made on first use); with `schema`, every connection's search_path is that schema alone. */
   constructor(connectionString: string, options: PostgresStoreOptions = {}) {
     this.schema = options.schema === undefined ? undefined : checkedSchema(options.schema);
+    this.connectionString = connectionString;
     this.pool = new pg.Pool({
       connectionString,
       max: options.poolSize ?? 10,
@@ -40,6 +44,30 @@ export class PostgresStore implements CaseStore {
     });
     // A connection that breaks while idle leaves the pool; the next query opens a new one.
     this.pool.on('error', () => {});
+  }
+
+  /** The channel of this store's changes: one per schema, so stores in other schemas of the database hear nothing of them. */
+  private get channel(): string {
+    return `protap_${this.schema ?? 'public'}`.toLowerCase();
+  }
+
+  /** Tells the other server processes of a change (after it committed: these writes are outside any transaction). */
+  private async notify(change: StoreChange): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(change)]);
+  }
+
+  async onChange(listener: (change: StoreChange) => void): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    // A listening connection that breaks is given up: the caches' own time limits still hold.
+    client.on('error', () => {});
+    client.on('notification', (message) => {
+      try {
+        listener(JSON.parse(message.payload ?? '') as StoreChange);
+      } catch { /* a payload not written by notify() is ignored */ }
+    });
+    await client.connect();
+    await client.query(`LISTEN "${this.channel}"`);
+    this.listeners.push(client);
   }
 
   async migrate(): Promise<number> {
@@ -174,6 +202,7 @@ export class PostgresStore implements CaseStore {
     await this.pool.query(`INSERT INTO calendar_years (year, version, data, published_at, published_by) VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (year) DO UPDATE SET version = excluded.version, data = excluded.data, published_at = excluded.published_at, published_by = excluded.published_by`,
     [row.year, row.version, row.data, row.publishedAt, row.publishedBy]);
+    await this.notify({ kind: 'calendar' });
   }
 
   async calendarYears(): Promise<CalendarYearRow[]> {
@@ -183,6 +212,7 @@ export class PostgresStore implements CaseStore {
   async saveDefinition(row: DefinitionRow): Promise<void> {
     await this.pool.query('INSERT INTO definitions (process_id, version, name, hash, xml, deployed_at, deployed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
       [row.processId, row.version, row.name ?? null, row.hash, row.xml, row.deployedAt, row.deployedBy]);
+    await this.notify({ kind: 'definitions' });
   }
 
   async definitions(): Promise<DefinitionRow[]> {
@@ -266,6 +296,7 @@ export class PostgresStore implements CaseStore {
       ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, password_hash = excluded.password_hash, roles = excluded.roles, disabled = excluded.disabled,
         unit = excluded.unit, must_change_password = excluded.must_change_password, created_at = excluded.created_at, updated_at = excluded.updated_at`,
     [user.id, user.name, user.passwordHash, JSON.stringify(user.roles), user.disabled, user.unit ?? null, user.mustChangePassword, user.createdAt, user.updatedAt]);
+    await this.notify({ kind: 'user', userId: user.id });
   }
 
   async getUser(id: string): Promise<UserRow | undefined> {
@@ -294,13 +325,16 @@ export class PostgresStore implements CaseStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    await this.notify({ kind: 'session', tokenHash });
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    await this.notify({ kind: 'user', userId });
   }
 
   async close(): Promise<void> {
+    for (const client of this.listeners.splice(0)) await client.end().catch(() => {});
     if (!this.pool.ended) await this.pool.end();
   }
 }
