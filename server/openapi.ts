@@ -111,7 +111,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/messages': { post: { summary: 'Mengantar pesan ke kasus (menurut id atau nomor); hanya pemegang peran lajur penerima pesan itu di SOP kasus, pimpinan dan admin', body: 'Message', ok: 200, roles: 'pelaksana lajur penerima pesan, pimpinan, admin', errors: [400, 403, 404, 409] } },
   '/api/roles': { get: { summary: 'Peran pelaksana yang dikenal: dari lajur SOP yang di-deploy dan dari orang-orang kantor', ok: 200 } },
-  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: 'Worklist', errors: [400, 403] } },
+  '/api/worklist': { get: { summary: 'Langkah terbuka untuk peran pengguna (peran lain: pimpinan, auditor, analis, admin), masing-masing dengan formulirnya; tenggat terdekat dulu. Satu halaman (`limit`); bila masih ada, header `Protap-Next-Cursor` berisi nilai `cursor` untuk halaman berikutnya', ok: 200, okSchema: { type: 'array', items: { $ref: '#/components/schemas/WorklistRow' } }, query: 'Worklist', errors: [400, 403] } },
   '/api/calendar': { get: { summary: 'Kalender kerja yang berlaku: zona, versi, data tiap tahun', ok: 200 } },
   '/api/calendar/{year}': {
     get: { summary: 'Data libur nasional dan cuti bersama satu tahun', ok: 200, path: ['year'], errors: [400] },

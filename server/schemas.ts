@@ -107,6 +107,7 @@ export const querySchemas = {
       semua: { type: 'boolean', description: 'true: semua langkah terbuka semua peran (pemantauan; pimpinan, auditor, analis, admin)' },
       late: { type: 'boolean', description: 'true: hanya yang terlambat; false: hanya yang belum' },
       limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500, description: 'paling banyak 1–5000 (bawaan 500)' },
+      cursor: { type: 'string', minLength: 1, maxLength: 400, pattern: '^[A-Za-z0-9_-]+$', description: 'halaman berikutnya: nilai header Protap-Next-Cursor dari halaman sebelumnya' },
     },
   },
   Compliance: {

@@ -37,7 +37,20 @@ export class Api {
     return this.request<T>('GET', path, undefined, query ? { query } : {});
   }
 
-  /** One page of a list the server pages by a cursor (GET /api/cases): its rows, and the cursor of the next page when there is one. */
+  /** Every page of a list the server pages by a cursor, following it up to `maxPages` pages; `truncated` when more remained. */
+  async all<T>(path: string, query: Query, maxPages: number): Promise<{ items: T[]; truncated: boolean }> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < maxPages; pages++) {
+      const page: { items: T[]; next?: string } = await this.page<T>(path, { ...query, cursor });
+      items.push(...page.items);
+      if (!page.next) return { items, truncated: false };
+      cursor = page.next;
+    }
+    return { items, truncated: true };
+  }
+
+  /** One page of a list the server pages by a cursor (GET /api/cases, /api/worklist): its rows, and the cursor of the next page when there is one. */
   async page<T>(path: string, query: Query): Promise<{ items: T[]; next?: string }> {
     const response = await this.send('GET', path, undefined, { query });
     const next = response.headers.get('protap-next-cursor');

@@ -7,7 +7,9 @@ import { queryOf, validQuery } from '../schemas.ts';
 
 export function worklistRoutes(app: express.Express, engine: DurableEngine): void {
   app.get('/api/worklist', validQuery('Worklist'), route(async (_req, res) => {
-    const { pelaksana, semua, late, limit } = queryOf<{ pelaksana?: string; semua?: boolean; late?: boolean; limit: number }>(res);
-    res.json(await worklistOf(engine, userOf(res), { limit, pelaksana: pelaksana?.split(','), semua, late }));
+    const { pelaksana, semua, late, limit, cursor } = queryOf<{ pelaksana?: string; semua?: boolean; late?: boolean; limit: number; cursor?: string }>(res);
+    const page = await worklistOf(engine, userOf(res), { limit, pelaksana: pelaksana?.split(','), semua, late, cursor });
+    if (page.next) res.set('Protap-Next-Cursor', page.next);
+    res.json(page.rows);
   }));
 }

@@ -123,6 +123,8 @@ export interface StepFilter {
   dueBefore?: string;
   late?: boolean;
   limit?: number;
+  /** Keyset paging in the list's order (due time, those without one last; then case and step): the steps after this one. */
+  after?: { dueMs: number | null; caseId: string; stepId: string };
 }
 
 /** What a repeated command (same idempotency key) gets back instead of running again. */

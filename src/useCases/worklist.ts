@@ -3,6 +3,7 @@
  * by default; another role's, or every open step (`semua`, the monitor), only for those who oversee.
  */
 import { requirePermission, type Person } from '../auth/roles.ts';
+import { ProtapError } from '../runtime/protapError.ts';
 import type { DurableEngine } from '../store/durableEngine.ts';
 import { worklistRows, type WorklistRow } from '../store/worklistRows.ts';
 
@@ -14,11 +15,37 @@ export interface WorklistQuery {
   /** Only steps past (true) or not past (false) their due time. */
   late?: boolean | undefined;
   limit: number;
+  /** Where the previous page ended (`next` of its answer). */
+  cursor?: string | undefined;
 }
 
-export async function worklistOf(engine: DurableEngine, person: Person, query: WorklistQuery): Promise<WorklistRow[]> {
-  const { pelaksana: asked, semua, late, limit } = query;
+/** A page of open steps, and where the next one starts (absent on the last page). */
+export interface WorklistPage {
+  rows: WorklistRow[];
+  next?: string;
+}
+
+export async function worklistOf(engine: DurableEngine, person: Person, query: WorklistQuery): Promise<WorklistPage> {
+  const { pelaksana: asked, semua, late, limit, cursor } = query;
   if (semua || asked?.some((role) => !person.roles.includes(role))) requirePermission(person, 'oversee');
   const pelaksana = semua ? undefined : asked ?? [...person.roles];
-  return worklistRows(engine, { limit, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late } : {}) }, engine.clock());
+  const rows = await worklistRows(engine, {
+    limit: limit + 1, ...(pelaksana ? { pelaksana } : {}), ...(late !== undefined ? { late } : {}), ...(cursor !== undefined ? { after: readCursor(cursor) } : {}),
+  }, engine.clock());
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, ...(rows.length > limit && last ? { next: cursorAfter(last) } : {}) };
+}
+
+/** The cursor after a step: its place in the list's order (due time, case, step), opaque to clients. */
+function cursorAfter(row: WorklistRow): string {
+  return Buffer.from(JSON.stringify([row.due === undefined ? null : Date.parse(row.due), row.caseId, row.stepId])).toString('base64url');
+}
+
+function readCursor(cursor: string): { dueMs: number | null; caseId: string; stepId: string } {
+  try {
+    const [dueMs, caseId, stepId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((dueMs === null || (typeof dueMs === 'number' && Number.isFinite(dueMs))) && typeof caseId === 'string' && typeof stepId === 'string') return { dueMs, caseId, stepId };
+  } catch { /* refused below */ }
+  throw new ProtapError('BAD_INPUT', 'Parameter "cursor" tidak dikenal: pakai nilai header Protap-Next-Cursor dari halaman sebelumnya.', { parameter: 'cursor' });
 }

@@ -282,7 +282,7 @@ describe('HTTP API', () => {
     expect(notXml.status).toBe(415);
   });
 
-  it('pages the case list by a cursor: every case once, most recent first, however the starts tie (issue 21)', async () => {
+  it('pages the case list and the worklist by a cursor: every case and step once, in order, however they tie (issue 21)', async () => {
     // Three cases started at one instant and two before: ties on the start time are ordered by id.
     const at = '2026-03-10T09:00:00+07:00';
     for (const [i, when] of [at, at, at, '2026-03-09T09:00:00+07:00', '2026-03-08T09:00:00+07:00'].entries()) {
@@ -303,7 +303,18 @@ describe('HTTP API', () => {
     expect(pages).toBe(Math.ceil(whole.length / 2));
     for (const bad of ['bukan-kursor', 'e30', '%2F%2F']) {
       expect(await call(url, 'GET', `/api/cases?cursor=${bad}`, undefined, as['pimpinan-1']), bad).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', parameter: 'cursor' } });
+      expect(await call(url, 'GET', `/api/worklist?cursor=${bad}`, undefined, as['pimpinan-1']), bad).toMatchObject({ status: 400, body: { code: 'BAD_INPUT', parameter: 'cursor' } });
     }
+    // The worklist the same way: every open step once, nearest due first.
+    const steps = (await call(url, 'GET', '/api/worklist?semua=true&limit=5000', undefined, as['pimpinan-1'])).body.map((r: { caseId: string; stepId: string }) => `${r.caseId}/${r.stepId}`) as string[];
+    const walked: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const response: Response = await fetch(`${url}/api/worklist?semua=true&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: as['pimpinan-1'] });
+      walked.push(...((await response.json()) as { caseId: string; stepId: string }[]).map((r) => `${r.caseId}/${r.stepId}`));
+      cursor = response.headers.get('protap-next-cursor');
+    }
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    expect(walked).toEqual(steps);
   });
 
   it('filters the case list by overdue steps, pelaksana and start date, and names the parameter it refuses', async () => {

@@ -239,6 +239,18 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.openSteps({ late: true })).map((s) => s.caseId)).toEqual(['s2']);
       expect((await store.openSteps({ pelaksana: ['jurusita'] }))[0]).toEqual({ caseId: 's1', processId: 'p', stepId: 'B', pelaksana: 'jurusita', startedAt: AT, late: false, version: 1 });
       expect(await store.openSteps({ pelaksana: [] })).toEqual([]);
+      // Keyset paging in the same order — due time, those without one last, then case and step — one step a page.
+      await store.transaction(async (tx) => tx.write([{ ...created('s3'), steps: [step('s3', 'A', 'panitera', '2026-03-04T16:00:00+07:00'), step('s3', 'C', 'jurusita', undefined)] }], noTimers));
+      const whole = (await store.openSteps()).map((s) => `${s.caseId}/${s.stepId}`);
+      expect(whole).toEqual(['s2/A', 's1/A', 's3/A', 's1/B', 's3/C']);
+      const paged: string[] = [];
+      for (let after: { dueMs: number | null; caseId: string; stepId: string } | undefined; ;) {
+        const [next] = await store.openSteps({ limit: 1, ...(after ? { after } : {}) });
+        if (!next) break;
+        paged.push(`${next.caseId}/${next.stepId}`);
+        after = { dueMs: next.due ? Date.parse(next.due) : null, caseId: next.caseId, stepId: next.stepId };
+      }
+      expect(paged).toEqual(whole);
     });
 
     it('keeps the log append-only even for someone who writes SQL', async () => {

@@ -54,6 +54,16 @@ export function stepWhere(filter: StepFilter, params: Params): string {
   if (filter.processId) clauses.push(`process_id = ${params.add(filter.processId)}`);
   if (filter.dueBefore) clauses.push(`due_ms <= ${params.add(Date.parse(filter.dueBefore))}`);
   if (filter.late !== undefined) clauses.push(`late = ${params.add(filter.late)}`);
+  if (filter.after) {
+    const { dueMs, caseId, stepId } = filter.after;
+    const c = params.add(caseId);
+    const later = `(case_id > ${c} OR (case_id = ${c} AND step_id > ${params.add(stepId)}))`;
+    if (dueMs === null) clauses.push(`(due_ms IS NULL AND ${later})`);
+    else {
+      const d = params.add(dueMs);
+      clauses.push(`(due_ms IS NULL OR due_ms > ${d} OR (due_ms = ${d} AND ${later}))`);
+    }
+  }
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 

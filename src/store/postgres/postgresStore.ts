@@ -264,7 +264,7 @@ export class PostgresStore implements CaseStore {
   async openSteps(filter: StepFilter = {}): Promise<OpenStepRow[]> {
     const params = new Params();
     const where = stepWhere(filter, params);
-    const sql = `SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms ASC NULLS LAST, case_id LIMIT ${params.add(filter.limit ?? null)}`;
+    const sql = `SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms ASC NULLS LAST, case_id, step_id LIMIT ${params.add(filter.limit ?? null)}`;
     return (await this.pool.query<Row>(sql, params.values)).rows.map(stepOf);
   }
 

@@ -193,8 +193,14 @@ export class SqliteStore implements CaseStore {
     if (filter.processId) { clauses.push('process_id = ?'); params.push(filter.processId); }
     if (filter.dueBefore) { clauses.push('due_ms <= ?'); params.push(Date.parse(filter.dueBefore)); }
     if (filter.late !== undefined) { clauses.push('late = ?'); params.push(filter.late ? 1 : 0); }
+    if (filter.after) {
+      const { dueMs, caseId, stepId } = filter.after;
+      const later = '(case_id > ? OR (case_id = ? AND step_id > ?))';
+      clauses.push(dueMs === null ? `(due_ms IS NULL AND ${later})` : `(due_ms IS NULL OR due_ms > ? OR (due_ms = ? AND ${later}))`);
+      params.push(...(dueMs === null ? [] : [dueMs, dueMs]), caseId, caseId, stepId);
+    }
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    return (this.read(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
+    return (this.read(`SELECT *, ${STEP_BUSINESS_KEY} FROM open_steps ${where} ORDER BY due_ms IS NULL, due_ms, case_id, step_id LIMIT ?`).all(...params, filter.limit ?? -1) as Row[]).map(stepOf);
   }
 
   async openStepsOf(caseIds: readonly string[]): Promise<Map<string, OpenStepRow[]>> {
