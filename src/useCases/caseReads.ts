@@ -13,6 +13,7 @@ import type { Definition } from '../runtime/definition.ts';
 import { ProtapError } from '../runtime/protapError.ts';
 import type { CaseFilter, StoredCase } from '../store/caseStore.ts';
 import type { DurableEngine } from '../store/durableEngine.ts';
+import { cursorOf, keyOf } from './cursor.ts';
 import { present } from './present.ts';
 
 /** The case list's filter as asked (period bounds already instants). */
@@ -37,19 +38,11 @@ export interface CasePage {
   next?: string;
 }
 
-/** The cursor after a case: its place in the list's order (start time, then id), opaque to clients. */
-function cursorAfter(c: StoredCase): string {
-  return Buffer.from(JSON.stringify([Date.parse(c.startedAt), c.id])).toString('base64url');
-}
+/** The cursor after a case: its place in the list's order (start time, then id). */
+const cursorAfter = (c: StoredCase): string => cursorOf([Date.parse(c.startedAt), c.id]);
 
-/** The place a cursor names; a cursor not made here is refused naming the parameter. */
-function readCursor(cursor: string): { startedMs: number; id: string } {
-  try {
-    const [startedMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof startedMs === 'number' && Number.isFinite(startedMs) && typeof id === 'string' && id.length > 0) return { startedMs, id };
-  } catch { /* refused below */ }
-  throw new ProtapError('BAD_INPUT', 'Parameter "cursor" tidak dikenal: pakai nilai "next" dari halaman sebelumnya (header Protap-Next-Cursor).', { parameter: 'cursor' });
-}
+const readCursor = (cursor: string): { startedMs: number; id: string } => keyOf(cursor, ([startedMs, id]) =>
+  (typeof startedMs === 'number' && Number.isFinite(startedMs) && typeof id === 'string' && id.length > 0 ? { startedMs, id } : undefined));
 
 /** A case as one person reads it: each awaited event says whether they may record it. */
 export interface CaseAsRead extends CaseView {

@@ -3,7 +3,7 @@
  * by default; another role's, or every open step (`semua`, the monitor), only for those who oversee.
  */
 import { requirePermission, type Person } from '../auth/roles.ts';
-import { ProtapError } from '../runtime/protapError.ts';
+import { cursorOf, keyOf } from './cursor.ts';
 import type { DurableEngine } from '../store/durableEngine.ts';
 import { worklistRows, type WorklistRow } from '../store/worklistRows.ts';
 
@@ -37,15 +37,8 @@ export async function worklistOf(engine: DurableEngine, person: Person, query: W
   return { rows: page, ...(rows.length > limit && last ? { next: cursorAfter(last) } : {}) };
 }
 
-/** The cursor after a step: its place in the list's order (due time, case, step), opaque to clients. */
-function cursorAfter(row: WorklistRow): string {
-  return Buffer.from(JSON.stringify([row.due === undefined ? null : Date.parse(row.due), row.caseId, row.stepId])).toString('base64url');
-}
+/** The cursor after a step: its place in the list's order (due time, case, step). */
+const cursorAfter = (row: WorklistRow): string => cursorOf([row.due === undefined ? null : Date.parse(row.due), row.caseId, row.stepId]);
 
-function readCursor(cursor: string): { dueMs: number | null; caseId: string; stepId: string } {
-  try {
-    const [dueMs, caseId, stepId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((dueMs === null || (typeof dueMs === 'number' && Number.isFinite(dueMs))) && typeof caseId === 'string' && typeof stepId === 'string') return { dueMs, caseId, stepId };
-  } catch { /* refused below */ }
-  throw new ProtapError('BAD_INPUT', 'Parameter "cursor" tidak dikenal: pakai nilai header Protap-Next-Cursor dari halaman sebelumnya.', { parameter: 'cursor' });
-}
+const readCursor = (cursor: string): { dueMs: number | null; caseId: string; stepId: string } => keyOf(cursor, ([dueMs, caseId, stepId]) =>
+  ((dueMs === null || (typeof dueMs === 'number' && Number.isFinite(dueMs))) && typeof caseId === 'string' && typeof stepId === 'string' ? { dueMs, caseId, stepId } : undefined));
