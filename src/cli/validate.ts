@@ -43,7 +43,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const results = await validateFiles(parsed.positionals);
   if (parsed.values.json) {
-    console.log(JSON.stringify(results, null, 2));
+    // The machine format as published and read by other tools: what blocks a file is `errors`
+    // there (the code's `problems`); renaming it broke a reader, so it stays.
+    console.log(JSON.stringify(results.map(({ file, ok, problems, warnings }) => ({ file, ok, errors: problems, warnings })), null, 2));
   } else {
     for (const result of results) {
       console.log(`${result.ok ? '✓ valid' : '✗ tidak valid'}  ${result.file}`);

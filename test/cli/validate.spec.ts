@@ -13,7 +13,7 @@ describe('protap validate', () => {
   it('exits 0 for a valid file and prints one JSON object per file with --json', async () => {
     const io = capture();
     expect(await main(['validate', fixture, '--json'])).toBe(0);
-    expect(JSON.parse(io.out())).toEqual([{ file: fixture, ok: true, problems: [], warnings: [] }]);
+    expect(JSON.parse(io.out())).toEqual([{ file: fixture, ok: true, errors: [], warnings: [] }]);
   });
 
   it('exits 1 when any file is invalid, naming the element, its type and what to do, without a stack trace', async () => {
@@ -27,12 +27,12 @@ describe('protap validate', () => {
     writeFileSync(garbage, Buffer.from([0, 1, 2, 255, 60, 61, 62]));
     const io = capture();
     expect(await main(['validate', fixture, broken, garbage, join(dir, 'tidak-ada.bpmn'), '--json'])).toBe(1);
-    const results = JSON.parse(io.out()) as { file: string; ok: boolean; problems: { id: string; type: string; code: string; message: string }[] }[];
+    const results = JSON.parse(io.out()) as { file: string; ok: boolean; errors: { id: string; type: string; code: string; message: string }[] }[];
     expect(results.map((r) => r.ok)).toEqual([true, false, false, false]);
-    expect(results[1]?.problems).toContainEqual(expect.objectContaining({ id: 'f2', type: 'bpmn:SequenceFlow', code: 'UNCONDITIONED_FLOW' }));
-    expect(results[1]?.problems.every((p) => p.message.includes('G'))).toBe(true);
-    expect(results[2]?.problems[0]?.code).toBe('UNREADABLE_XML');
-    expect(results[3]?.problems[0]).toMatchObject({ code: 'FILE_UNREADABLE', message: 'berkas tidak ditemukan' });
+    expect(results[1]?.errors).toContainEqual(expect.objectContaining({ id: 'f2', type: 'bpmn:SequenceFlow', code: 'UNCONDITIONED_FLOW' }));
+    expect(results[1]?.errors.every((p) => p.message.includes('G'))).toBe(true);
+    expect(results[2]?.errors[0]?.code).toBe('UNREADABLE_XML');
+    expect(results[3]?.errors[0]).toMatchObject({ code: 'FILE_UNREADABLE', message: 'berkas tidak ditemukan' });
     expect(`${io.out()}${io.err()}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
