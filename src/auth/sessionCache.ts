@@ -9,7 +9,7 @@ import type { CaseStore, StoreChange, UserRow } from '../store/caseStore.ts';
 import { authenticate, tokenHash } from './people.ts';
 
 export class SessionCache {
-  private readonly known = new Map<string, { user: UserRow; until: number }>();
+  private readonly known = new Map<string, { user: UserRow; until: number; hash: string }>();
 
   constructor(private readonly store: CaseStore, private readonly ttlMs = 10_000, private readonly limit = 10_000) {}
 
@@ -20,7 +20,7 @@ export class SessionCache {
 
   private changed(change: StoreChange): void {
     if (change.kind === 'user') this.forgetUser(change.userId);
-    if (change.kind === 'session') for (const token of this.known.keys()) if (tokenHash(token) === change.tokenHash) this.known.delete(token);
+    if (change.kind === 'session') for (const [token, entry] of this.known) if (entry.hash === change.tokenHash) this.known.delete(token);
   }
 
   async authenticate(token: string, now: string): Promise<UserRow | undefined> {
@@ -30,7 +30,8 @@ export class SessionCache {
     const user = await authenticate(this.store, token, now);
     if (user) {
       if (this.known.size >= this.limit) this.known.delete(this.known.keys().next().value as string);
-      this.known.set(token, { user, until: nowMs + this.ttlMs });
+      // Kept with the hash another process names when it ends the session (hashed once, not on every logout for every token).
+      this.known.set(token, { user, until: nowMs + this.ttlMs, hash: tokenHash(token) });
     } else {
       this.known.delete(token);
     }
