@@ -30,8 +30,9 @@ export class PostgresStore implements CaseStore {
   readonly schema: string | undefined;
   private readonly pool: pg.Pool;
   private readonly connectionString: string;
-  /** Connections held open for LISTEN, ended with the store. */
-  private readonly listeners: pg.Client[] = [];
+  /** Who hears this store's changes (the engine, the session cache), and the one connection held open for them (LISTEN), ended with the store. */
+  private readonly listeners: ((change: StoreChange) => void)[] = [];
+  private listening: Promise<pg.Client> | undefined;
 
   /** Opens a pool (connections are made on first use); with `schema`, every connection's search_path is that schema alone. */
   constructor(connectionString: string, options: PostgresStoreOptions = {}) {
@@ -57,17 +58,25 @@ export class PostgresStore implements CaseStore {
   }
 
   async onChange(listener: (change: StoreChange) => void): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
-    // A listening connection that breaks is given up: the caches' own time limits still hold.
-    client.on('error', () => {});
-    client.on('notification', (message) => {
-      try {
-        listener(JSON.parse(message.payload ?? '') as StoreChange);
-      } catch { /* a payload not written by notify() is ignored */ }
-    });
-    await client.connect();
-    await client.query(`LISTEN "${this.channel}"`);
-    this.listeners.push(client);
+    this.listeners.push(listener);
+    this.listening ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      // A listening connection that breaks is given up: the caches' own time limits still hold.
+      client.on('error', () => {});
+      client.on('notification', (message) => {
+        let change: StoreChange;
+        try {
+          change = JSON.parse(message.payload ?? '') as StoreChange;
+        } catch {
+          return; // a payload not written by notify()
+        }
+        for (const hear of this.listeners) hear(change);
+      });
+      await client.connect();
+      await client.query(`LISTEN "${this.channel}"`);
+      return client;
+    })();
+    await this.listening;
   }
 
   async migrate(): Promise<number> {
@@ -334,7 +343,10 @@ export class PostgresStore implements CaseStore {
   }
 
   async close(): Promise<void> {
-    for (const client of this.listeners.splice(0)) await client.end().catch(() => {});
+    const listening = this.listening;
+    this.listening = undefined;
+    this.listeners.length = 0;
+    if (listening) await listening.then((client) => client.end()).catch(() => {});
     if (!this.pool.ended) await this.pool.end();
   }
 }
